@@ -1,0 +1,64 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 language mode with complete concurrency checking.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "vestige",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "vestige", targets: ["vestige"]),
+        .library(name: "MediaMetadata", targets: ["MediaMetadata"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // System libraries, found through pkg-config; each has a small shim header.
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+
+        .target(name: "BinaryParsing", swiftSettings: strictSettings),
+        .target(name: "MediaMetadata", dependencies: ["BinaryParsing"], swiftSettings: strictSettings),
+        .target(
+            name: "VestigeCLI",
+            dependencies: [
+                "MediaMetadata", "BinaryParsing", "CCurl", "CLibXML2", "CZlib",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings),
+        // Static standard library: start-up time matters for batch jobs (see notes/search.md).
+        .executableTarget(
+            name: "vestige",
+            dependencies: ["VestigeCLI"],
+            swiftSettings: strictSettings + [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))],
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux])),
+                // FoundationEssentials' own static dependencies, which -static-stdlib leaves out.
+                .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
+                .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
+                .linkedLibrary("swiftSynchronization", .when(platforms: [.linux])),
+            ]),
+
+        .testTarget(name: "BinaryParsingTests", dependencies: ["BinaryParsing"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MediaMetadataTests", dependencies: ["MediaMetadata", "BinaryParsing"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "VestigeCLITests", dependencies: ["VestigeCLI", "MediaMetadata"],
+            swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,71 @@
+import BinaryParsing
+
+/// Reads WebP (RIFF) chunks: VP8X/VP8/VP8L size, `EXIF` and `XMP ` chunks.
+enum WebPParser {
+    static let maxChunks = 10_000
+    static let maxMetadataChunk = 16 << 20
+
+    static func parse(_ file: some ByteSource, into metadata: inout MediaMetadata) throws(ByteSourceError) {
+        var offset = 12
+        for _ in 0..<maxChunks {
+            guard let head = try file.readExactly(at: offset, count: 8) else { return }
+            let reader = ByteReader(head, endianness: .little)
+            guard let length = reader.uint32(at: 4).map(Int.init) else { return }
+            let name = String(decoding: head[0..<4], as: UTF8.self)
+            let dataOffset = offset + 8
+            guard dataOffset + length <= file.size else {
+                metadata.warn("WebP chunk '\(name)' at offset \(offset) runs past the end")
+                return
+            }
+            switch name {
+            case "VP8X", "VP8 ", "VP8L":
+                let data = try file.read(at: dataOffset, count: min(length, 10))
+                size(chunk: name, data, into: &metadata)
+            case "EXIF", "XMP ":
+                guard length <= maxMetadataChunk else {
+                    metadata.warn("WebP chunk '\(name)' is too large to read (\(length) bytes)")
+                    break
+                }
+                let data = try file.read(at: dataOffset, count: length)[...]
+                if name == "XMP " {
+                    XMPParser.parse(data, container: "WebP XMP", into: &metadata)
+                } else {
+                    // The spec says a bare TIFF header; some writers keep "Exif\0\0" in front.
+                    let tiff =
+                        data.starts(with: JPEGParser.exifHeader) ? data.dropFirst(JPEGParser.exifHeader.count) : data
+                    TIFFParser.parseExif(tiff, container: "WebP EXIF", into: &metadata)
+                }
+            default:
+                break
+            }
+            offset = dataOffset + length + (length & 1)  // chunks are padded to even sizes
+        }
+    }
+
+    static func size(chunk name: String, _ data: [UInt8], into metadata: inout MediaMetadata) {
+        let reader = ByteReader(data, endianness: .little)
+        var width: UInt32?
+        var height: UInt32?
+        switch name {
+        case "VP8X":
+            metadata.replace(.fileType, .text("Extended WEBP"), source: "WebP:VP8X", priority: .file)
+            if let w = reader.uint32(at: 4), let h = reader.uint32(at: 7) {
+                width = (w & 0xFF_FFFF) + 1
+                height = (h & 0xFF_FFFF) + 1
+            }
+        case "VP8 ":
+            // 3-byte frame tag, start code 9D 01 2A, then 14-bit width and height.
+            guard data.count >= 10, data[3] == 0x9D, data[4] == 0x01, data[5] == 0x2A else { return }
+            width = reader.uint16(at: 6).map { UInt32($0 & 0x3FFF) }
+            height = reader.uint16(at: 8).map { UInt32($0 & 0x3FFF) }
+        default:  // VP8L: signature 0x2F, then 14 bits width-1 and 14 bits height-1
+            guard data.first == 0x2F, let bits = reader.uint32(at: 1) else { return }
+            width = (bits & 0x3FFF) + 1
+            height = (bits >> 14 & 0x3FFF) + 1
+        }
+        guard let width, let height else { return }
+        let source = "WebP:\(name.trimmingASCIIWhitespace())"
+        metadata.set(.imageWidth, .integer(Int64(width)), source: source, priority: name == "VP8X" ? .file : .primary)
+        metadata.set(.imageHeight, .integer(Int64(height)), source: source, priority: name == "VP8X" ? .file : .primary)
+    }
+}

@@ -1,0 +1,3 @@
+import VestigeCLI
+
+VestigeCommand.main()
