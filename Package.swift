@@ -15,7 +15,9 @@ let package = Package(
         .library(name: "MediaMetadata", targets: ["MediaMetadata"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries, found through pkg-config; each has a small shim header.
@@ -32,9 +34,18 @@ let package = Package(
         .target(name: "BinaryParsing", swiftSettings: strictSettings),
         .target(name: "MediaMetadata", dependencies: ["BinaryParsing"], swiftSettings: strictSettings),
         .target(
+            name: "WARC",
+            dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
+        .target(name: "Fetching", dependencies: ["CCurl"], swiftSettings: strictSettings),
+        .target(
+            name: "Crawling",
+            dependencies: ["Fetching", "WARC", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
+        .target(
             name: "VestigeCLI",
             dependencies: [
-                "MediaMetadata", "BinaryParsing", "CCurl", "CLibXML2", "CZlib",
+                "MediaMetadata", "BinaryParsing", "WARC", "Fetching", "Crawling", "CCurl", "CLibXML2", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -45,7 +56,11 @@ let package = Package(
             swiftSettings: strictSettings + [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))],
             linkerSettings: [
                 .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux])),
-                // FoundationEssentials' own static dependencies, which -static-stdlib leaves out.
+                // Foundation's own static dependencies (GRDB uses Foundation), which -static-stdlib
+                // leaves out; order matters for static libraries.
+                .linkedLibrary("FoundationInternationalization", .when(platforms: [.linux])),
+                .linkedLibrary("CoreFoundation", .when(platforms: [.linux])),
+                .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
                 .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
                 .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
                 .linkedLibrary("swiftSynchronization", .when(platforms: [.linux])),
@@ -56,6 +71,13 @@ let package = Package(
             name: "MediaMetadataTests", dependencies: ["MediaMetadata", "BinaryParsing"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
+        // A loopback HTTP/1.1 server on raw sockets for tests: scripted, fault-injecting responses.
+        .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer", swiftSettings: strictSettings),
+        .testTarget(
+            name: "FetchingTests", dependencies: ["Fetching", "TestHTTPServer"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CrawlingTests", dependencies: ["Crawling", "TestHTTPServer", "WARC"], swiftSettings: strictSettings),
+        .testTarget(name: "WARCTests", dependencies: ["WARC"], swiftSettings: strictSettings),
         .testTarget(
             name: "VestigeCLITests", dependencies: ["VestigeCLI", "MediaMetadata"],
             swiftSettings: strictSettings),

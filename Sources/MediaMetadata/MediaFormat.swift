@@ -13,6 +13,7 @@ public enum MediaFormat: String, Sendable, CaseIterable {
     case png = "PNG"
     case webp = "WEBP"
     case heic = "HEIC"
+    case heif = "HEIF"
     case avif = "AVIF"
     case mp4 = "MP4"
     case m4v = "M4V"
@@ -37,6 +38,7 @@ public enum MediaFormat: String, Sendable, CaseIterable {
         case .png: "image/png"
         case .webp: "image/webp"
         case .heic: "image/heic"
+        case .heif: "image/heif"
         case .avif: "image/avif"
         case .mp4: "video/mp4"
         case .m4v: "video/x-m4v"
@@ -49,7 +51,7 @@ public enum MediaFormat: String, Sendable, CaseIterable {
     /// True for the ISO base media family (QuickTime, MP4, 3GP, HEIF).
     public var isISOBaseMedia: Bool {
         switch self {
-        case .heic, .avif, .mp4, .m4v, .mov, .threeGP, .threeG2: true
+        case .heic, .heif, .avif, .mp4, .m4v, .mov, .threeGP, .threeG2: true
         default: false
         }
     }
@@ -98,7 +100,9 @@ public enum MediaFormat: String, Sendable, CaseIterable {
     static func isoFormat(forBrand brand: String) -> MediaFormat {
         switch brand {
         case "qt  ": .mov
-        case "heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1", "hevm", "hevs": .heic
+        case "heic", "heix", "heim", "heis", "hevc", "hevx", "hevm", "hevs": .heic
+        // exiftool calls a file whose major brand is only the generic image brand "HEIF".
+        case "mif1", "msf1": .heif
         case "avif", "avis": .avif
         case "M4V ", "M4VH", "M4VP": .m4v
         case _ where brand.hasPrefix("3g2"): .threeG2

@@ -1,0 +1,85 @@
+public import GRDB
+
+/// `DIR/archive.sqlite`: the crawl frontier, the captures (one per WARC record) and the WARC
+/// files written, in one SQLite database (WAL mode, foreign keys on).
+///
+/// The WARC files are the evidence; these tables say what is in them and what is still to do.
+public final class ArchiveDatabase: Sendable {
+    /// The database queue; all access is serialised through it.
+    public let writer: DatabaseQueue
+
+    /// Opens (and creates or migrates) the database at `path`.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        writer = try DatabaseQueue(path: path, configuration: configuration)
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+        }
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Schema steps, in order; a step never changes once released.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-frontier") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE frontier (
+                        id INTEGER PRIMARY KEY,
+                        url TEXT NOT NULL UNIQUE,
+                        origin TEXT NOT NULL,
+                        depth INTEGER NOT NULL,
+                        priority INTEGER NOT NULL DEFAULT 0,
+                        state TEXT NOT NULL DEFAULT 'queued'
+                            CHECK (state IN ('queued', 'in_flight', 'done', 'failed', 'retry', 'excluded')),
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        retry_at REAL,
+                        reason TEXT,
+                        via TEXT,
+                        redirects INTEGER NOT NULL DEFAULT 0,
+                        added_at REAL NOT NULL,
+                        updated_at REAL NOT NULL
+                    );
+                    CREATE INDEX frontier_pick ON frontier(state, priority DESC, id);
+                    CREATE INDEX frontier_origin ON frontier(origin, state);
+                    CREATE TABLE warc_files (
+                        name TEXT PRIMARY KEY,
+                        opened_at REAL NOT NULL,
+                        closed_at REAL,
+                        records INTEGER NOT NULL DEFAULT 0,
+                        bytes INTEGER NOT NULL DEFAULT 0,
+                        sha256 TEXT
+                    );
+                    CREATE TABLE captures (
+                        id INTEGER PRIMARY KEY,
+                        url TEXT NOT NULL,
+                        record_type TEXT NOT NULL,
+                        status INTEGER,
+                        mime TEXT,
+                        payload_digest TEXT,
+                        record_id TEXT NOT NULL UNIQUE,
+                        warc_file TEXT NOT NULL REFERENCES warc_files(name),
+                        warc_offset INTEGER NOT NULL,
+                        warc_length INTEGER NOT NULL,
+                        fetched_at TEXT NOT NULL,
+                        ip TEXT,
+                        refers_to TEXT
+                    );
+                    CREATE INDEX captures_url ON captures(url);
+                    CREATE INDEX captures_digest ON captures(payload_digest);
+                    """)
+        }
+        return migrator
+    }
+
+    /// Copies the WAL into the main file so tools that open the file read-only see everything.
+    public func checkpoint() throws {
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+}

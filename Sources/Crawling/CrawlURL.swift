@@ -1,0 +1,128 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// An http(s) URL in the normal form the frontier deduplicates on: scheme and host lower-case,
+/// default port dropped, fragment dropped, dot segments removed, percent-encoding normalised
+/// (hex upper-case, unreserved characters decoded), empty path as "/".
+public struct CrawlURL: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The normalised URL text.
+    public let string: String
+    /// "http" or "https".
+    public let scheme: String
+    /// Lower-case host name or IP literal.
+    public let host: String
+    /// Port, when not the scheme's default.
+    public let port: Int?
+    /// Path (always starting with "/").
+    public let path: String
+    /// Query without "?", when present.
+    public let query: String?
+
+    /// Parses and normalises `text`, resolving it against `base` when it is relative.
+    /// Nil for other schemes (mailto:, javascript:, data:), empty text and unparseable URLs.
+    public init?(_ text: String, relativeTo base: CrawlURL? = nil) {
+        var trimmed = text.trimming([" ", "\t", "\n", "\r", "\r\n"])
+        if let hash = trimmed.firstIndex(of: "#") { trimmed = String(trimmed[..<hash]) }
+        if trimmed.isEmpty {
+            // A fragment-only reference ("#top") is the base document itself.
+            guard let base else { return nil }
+            self = base
+            return
+        }
+        // Characters browsers accept but URL parsing rejects.
+        trimmed = trimmed.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "\\", with: "/")
+        let parsed: URL?
+        if let base, let baseURL = URL(string: base.string) {
+            parsed = URL(string: trimmed, relativeTo: baseURL)?.absoluteURL
+        } else {
+            parsed = URL(string: trimmed)
+        }
+        guard let url = parsed, let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let components = URLComponents(url: url, resolvingAgainstBaseURL: true),
+            let rawHost = components.percentEncodedHost?.lowercased(), !rawHost.isEmpty
+        else { return nil }
+        let port = components.port.flatMap { ($0 == 80 && scheme == "http") || ($0 == 443 && scheme == "https") ? nil : $0 }
+        var path = Self.normalizePercentEncoding(Self.removeDotSegments(components.percentEncodedPath))
+        if path.isEmpty { path = "/" }
+        let query = components.percentEncodedQuery.map(Self.normalizePercentEncoding)
+        self.scheme = scheme
+        self.host = rawHost.hasSuffix(".") ? String(rawHost.dropLast()) : rawHost
+        self.port = port
+        self.path = path
+        self.query = query
+        string = "\(scheme)://\(self.host)\(port.map { ":\($0)" } ?? "")\(path)\(query.map { "?\($0)" } ?? "")"
+    }
+
+    /// scheme://host[:port], the unit of politeness and of robots.txt.
+    public var origin: String { "\(scheme)://\(host)\(port.map { ":\($0)" } ?? "")" }
+
+    /// Path and query, as robots.txt rules match them.
+    public var pathAndQuery: String { path + (query.map { "?\($0)" } ?? "") }
+
+    public var description: String { string }
+
+    public static func < (lhs: CrawlURL, rhs: CrawlURL) -> Bool { lhs.string < rhs.string }
+
+    /// RFC 3986 section 5.2.4.
+    static func removeDotSegments(_ path: String) -> String {
+        guard path.contains(".") else { return path }
+        var output: [Substring] = []
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        for (index, segment) in segments.enumerated() {
+            let isLast = index == segments.count - 1
+            switch segment {
+            case ".":
+                if isLast { output.append("") }
+            case "..":
+                if output.count > 1 { output.removeLast() }
+                if isLast { output.append("") }
+            default:
+                output.append(segment)
+            }
+        }
+        let joined = output.joined(separator: "/")
+        return joined.hasPrefix("/") || joined.isEmpty ? joined : "/" + joined
+    }
+
+    /// Upper-cases percent-escapes and decodes those of unreserved characters.
+    static func normalizePercentEncoding(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes = Array(text.utf8)[...]
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        while let byte = bytes.popFirst() {
+            guard byte == UInt8(ascii: "%"), bytes.count >= 2, let high = hexValue(bytes[bytes.startIndex]),
+                let low = hexValue(bytes[bytes.startIndex + 1])
+            else {
+                out.append(byte)
+                continue
+            }
+            bytes = bytes.dropFirst(2)
+            let decoded = high << 4 | low
+            let isUnreserved =
+                (decoded >= 0x41 && decoded <= 0x5A) || (decoded >= 0x61 && decoded <= 0x7A)
+                || (decoded >= 0x30 && decoded <= 0x39) || decoded == 0x2D || decoded == 0x2E || decoded == 0x5F
+                || decoded == 0x7E
+            if isUnreserved {
+                out.append(decoded)
+            } else {
+                out += [UInt8(ascii: "%"), hexDigit(decoded >> 4), hexDigit(decoded & 0xF)]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte - 0x30
+        case 0x41...0x46: byte - 0x37
+        case 0x61...0x66: byte - 0x57
+        default: nil
+        }
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x37 + value }
+}

@@ -1,0 +1,121 @@
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+public import GRDB
+
+/// The crawl frontier in `archive.sqlite`: every URL seen once (normalised), its depth and
+/// state. Claims move URLs to `in_flight` so that a crash never loses them: on restart they
+/// return to the queue (or to `done` when the WARC shows they were archived).
+public struct Frontier: Sendable {
+    let database: ArchiveDatabase
+
+    /// The frontier stored in `database`.
+    public init(database: ArchiveDatabase) { self.database = database }
+
+    /// Adds URLs not seen before; returns how many were new.
+    @discardableResult
+    public func add(_ urls: [CrawlURL], depth: Int, via: String? = nil, priority: Int = 0, redirects: Int = 0) throws
+        -> Int
+    {
+        guard !urls.isEmpty else { return 0 }
+        let now = Date().timeIntervalSince1970
+        return try database.writer.write { db in
+            var added = 0
+            let statement = try db.makeStatement(
+                sql: """
+                    INSERT OR IGNORE INTO frontier (url, origin, depth, priority, via, redirects, added_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for url in urls {
+                try statement.execute(arguments: [url.string, url.origin, depth, priority, via, redirects, now, now])
+                added += db.changesCount
+            }
+            return added
+        }
+    }
+
+    /// Claims up to `limit` URLs that may be fetched now: queued ones, and retries whose time
+    /// has come, at most `perOrigin` from one origin, skipping `busyOrigins`; marks them in flight.
+    public func claim(limit: Int, perOrigin: Int, busyOrigins: Set<String> = [], now: Date = Date()) throws
+        -> [FrontierEntry]
+    {
+        guard limit > 0 else { return [] }
+        return try database.writer.write { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, url, origin, depth, attempts, redirects, via FROM frontier
+                    WHERE state = 'queued' OR (state = 'retry' AND retry_at <= ?)
+                    ORDER BY priority DESC, id LIMIT ?
+                    """, arguments: [now.timeIntervalSince1970, limit * 8 + 64])
+            var perOriginCount: [String: Int] = [:]
+            var claimed: [FrontierEntry] = []
+            for row in rows where claimed.count < limit {
+                let origin: String = row["origin"]
+                guard !busyOrigins.contains(origin), perOriginCount[origin, default: 0] < perOrigin else { continue }
+                perOriginCount[origin, default: 0] += 1
+                claimed.append(
+                    FrontierEntry(
+                        id: row["id"], url: row["url"], origin: origin, depth: row["depth"], attempts: row["attempts"],
+                        redirects: row["redirects"], via: row["via"]))
+            }
+            let update = try db.makeStatement(
+                sql: "UPDATE frontier SET state = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE id = ?")
+            for entry in claimed { try update.execute(arguments: [now.timeIntervalSince1970, entry.id]) }
+            return claimed
+        }
+    }
+
+    /// Sets a URL's final or waiting state.
+    public func mark(_ id: Int64, _ state: FrontierState, reason: String? = nil, retryAt: Date? = nil) throws {
+        try database.writer.write { db in
+            try Self.mark(db, id, state, reason: reason, retryAt: retryAt)
+        }
+    }
+
+    /// The same inside a transaction the caller holds (to commit a capture and its state together).
+    public static func mark(_ db: Database, _ id: Int64, _ state: FrontierState, reason: String? = nil, retryAt: Date? = nil)
+        throws
+    {
+        try db.execute(
+            sql: "UPDATE frontier SET state = ?, reason = ?, retry_at = ?, updated_at = ? WHERE id = ?",
+            arguments: [state.rawValue, reason, retryAt?.timeIntervalSince1970, Date().timeIntervalSince1970, id])
+    }
+
+    /// Puts URLs left in flight by an interrupted run back in the queue; returns how many.
+    @discardableResult
+    public func requeueInFlight() throws -> Int {
+        try database.writer.write { db in
+            try db.execute(sql: "UPDATE frontier SET state = 'queued' WHERE state = 'in_flight'")
+            return db.changesCount
+        }
+    }
+
+    /// Number of URLs in each state.
+    public func counts() throws -> [FrontierState: Int] {
+        try database.writer.read { db in
+            var counts: [FrontierState: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, count(*) AS n FROM frontier GROUP BY state") {
+                if let state = FrontierState(rawValue: row["state"]) { counts[state] = row["n"] }
+            }
+            return counts
+        }
+    }
+
+    /// The earliest time a waiting retry becomes due, if any.
+    public func nextRetryDate() throws -> Date? {
+        try database.writer.read { db in
+            try Double.fetchOne(db, sql: "SELECT min(retry_at) FROM frontier WHERE state = 'retry'")
+                .map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    /// Number of URLs known for an origin (for the URLs-per-host trap guard).
+    public func count(origin: String) throws -> Int {
+        try database.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM frontier WHERE origin = ?", arguments: [origin]) ?? 0
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import CLibXML2
+
+/// An HTML page parsed with libxml2's forgiving HTML parser, walked without recursion.
+///
+/// Only this type touches libxml2; the rest of vestige sees Swift values.
+public struct HTMLDocument: ~Copyable {
+    /// Largest input parsed; longer pages are cut (their links past the cut are not seen).
+    public static let maxInputBytes = 64 << 20
+    /// Most elements visited in one page.
+    public static let maxElements = 2_000_000
+
+    private let document: htmlDocPtr
+
+    /// Parses `bytes`; nil only when libxml2 cannot build any tree.
+    public init?(_ bytes: some Collection<UInt8>, url: String? = nil) {
+        xmlInitParser()
+        let input = Array(bytes.prefix(Self.maxInputBytes))
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let parsed = input.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    htmlReadMemory($0, Int32(buffer.count), url, nil, options)
+                }
+            }
+        }
+        guard let parsed else { return nil }
+        document = parsed
+    }
+
+    deinit { xmlFreeDoc(document) }
+
+    /// One element as the walk sees it.
+    public struct Element {
+        fileprivate let node: xmlNodePtr
+
+        /// Lower-case element name.
+        public var name: String {
+            guard let name = node.pointee.name else { return "" }
+            return String(cString: name).lowercased()
+        }
+
+        /// The attribute's value, if present.
+        public func attribute(_ name: String) -> String? {
+            guard let value = xmlGetProp(node, name) else { return nil }
+            defer { vestige_xml_free(value) }
+            return String(cString: value)
+        }
+
+        /// The element's text content (all descendant text).
+        public var text: String {
+            guard let content = xmlNodeGetContent(node) else { return "" }
+            defer { vestige_xml_free(content) }
+            return String(cString: content)
+        }
+    }
+
+    /// Calls `visit` for every element in document order.
+    public func forEachElement(_ visit: (Element) -> Void) {
+        guard let root = xmlDocGetRootElement(document) else { return }
+        var stack: [xmlNodePtr] = [root]
+        var visited = 0
+        while let node = stack.popLast(), visited < Self.maxElements {
+            if node.pointee.type == XML_ELEMENT_NODE {
+                visited += 1
+                visit(Element(node: node))
+            }
+            // Push children in reverse so they pop in document order.
+            var children: [xmlNodePtr] = []
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE { children.append(current) }
+                child = current.pointee.next
+            }
+            stack += children.reversed()
+        }
+    }
+}
