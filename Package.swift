@@ -38,14 +38,23 @@ let package = Package(
             dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings),
         .target(name: "Fetching", dependencies: ["CCurl"], swiftSettings: strictSettings),
+        .target(name: "HTMLParsing", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        .target(
+            name: "ArchiveIndex",
+            dependencies: [
+                "MediaMetadata", "WARC", "HTMLParsing", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings),
         .target(
             name: "Crawling",
-            dependencies: ["Fetching", "WARC", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Fetching", "WARC", "HTMLParsing", "ArchiveIndex", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
         .target(
             name: "VestigeCLI",
             dependencies: [
-                "MediaMetadata", "BinaryParsing", "WARC", "Fetching", "Crawling", "CCurl", "CLibXML2", "CZlib",
+                "MediaMetadata", "BinaryParsing", "WARC", "Fetching", "Crawling", "ArchiveIndex", "CCurl", "CLibXML2", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -77,6 +86,10 @@ let package = Package(
             name: "FetchingTests", dependencies: ["Fetching", "TestHTTPServer"], swiftSettings: strictSettings),
         .testTarget(
             name: "CrawlingTests", dependencies: ["Crawling", "TestHTTPServer", "WARC"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ArchiveIndexTests",
+            dependencies: ["ArchiveIndex", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
         .testTarget(name: "WARCTests", dependencies: ["WARC"], swiftSettings: strictSettings),
         .testTarget(
             name: "VestigeCLITests", dependencies: ["VestigeCLI", "MediaMetadata"],

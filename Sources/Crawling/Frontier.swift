@@ -1,3 +1,4 @@
+public import ArchiveIndex
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else

@@ -1,3 +1,4 @@
+import ArchiveIndex
 import Crawling
 import Foundation
 import Testing
