@@ -56,6 +56,7 @@ let package = Package(
             dependencies: [
                 "MediaMetadata", "BinaryParsing", "WARC", "Fetching", "Crawling", "ArchiveIndex", "CCurl", "CLibXML2", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
         // Static standard library: start-up time matters for batch jobs (see notes/search.md).
@@ -85,7 +86,11 @@ let package = Package(
         .testTarget(
             name: "FetchingTests", dependencies: ["Fetching", "TestHTTPServer"], swiftSettings: strictSettings),
         .testTarget(
-            name: "CrawlingTests", dependencies: ["Crawling", "TestHTTPServer", "WARC"], swiftSettings: strictSettings),
+            name: "CrawlingTests",
+            dependencies: [
+                "Crawling", "TestHTTPServer", "WARC", "ArchiveIndex", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "ArchiveIndexTests",
             dependencies: ["ArchiveIndex", .product(name: "GRDB", package: "GRDB.swift")],

@@ -73,6 +73,7 @@ public final class ArchiveDatabase: Sendable {
                     CREATE INDEX captures_digest ON captures(payload_digest);
                     """)
         }
+        migrator.registerMigration("v2-index") { db in try IndexSchema.createV2(db) }
         return migrator
     }
 

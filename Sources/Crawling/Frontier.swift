@@ -37,6 +37,20 @@ public struct Frontier: Sendable {
         }
     }
 
+    /// Records `url` as being fetched now outside the claim loop (robots.txt); nil when it was
+    /// already known (it is then archived already or queued).
+    public func register(_ url: CrawlURL) throws -> Int64? {
+        let now = Date().timeIntervalSince1970
+        return try database.writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO frontier (url, origin, depth, state, attempts, added_at, updated_at)
+                    VALUES (?, ?, 0, 'in_flight', 1, ?, ?)
+                    """, arguments: [url.string, url.origin, now, now])
+            return db.changesCount == 1 ? db.lastInsertedRowID : nil
+        }
+    }
+
     /// Claims up to `limit` URLs that may be fetched now: queued ones, and retries whose time
     /// has come, at most `perOrigin` from one origin, skipping `busyOrigins`; marks them in flight.
     public func claim(limit: Int, perOrigin: Int, busyOrigins: Set<String> = [], now: Date = Date()) throws

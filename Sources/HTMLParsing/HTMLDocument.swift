@@ -9,7 +9,7 @@ public struct HTMLDocument: ~Copyable {
     /// Most elements visited in one page.
     public static let maxElements = 2_000_000
 
-    private let document: htmlDocPtr
+    let document: htmlDocPtr  // internal: HTMLText.swift walks text nodes
 
     /// Parses `bytes`; nil only when libxml2 cannot build any tree.
     public init?(_ bytes: some Collection<UInt8>, url: String? = nil) {

@@ -23,7 +23,7 @@ enum PNGParser {
                 metadata.warn("PNG chunk \(name) at offset \(offset) runs past the end")
                 return
             }
-            let wanted = ["IHDR", "eXIf", "iTXt"].contains(name)
+            let wanted = ["IHDR", "eXIf", "iTXt", "tEXt"].contains(name)
             if wanted, length <= maxMetadataChunk {
                 let data = try file.read(at: dataOffset, count: length)[...]
                 read(chunk: name, data, into: &metadata)
@@ -32,6 +32,20 @@ enum PNGParser {
             }
             if name == "IEND" { return }
             offset = dataOffset + length + 4
+        }
+    }
+
+    /// PNG textual keywords exiftool maps to vestige's fields (its PNG TextualData table).
+    static func readText(keyword: ArraySlice<UInt8>, text: String, chunk: String, into metadata: inout MediaMetadata) {
+        let name = String(decoding: keyword, as: UTF8.self)
+        let source = "PNG:\(chunk):\(name)"
+        switch name {
+        case "Make": metadata.set(.make, text: text, source: source, priority: .secondary)
+        case "Model": metadata.set(.model, text: text, source: source, priority: .secondary)
+        case "Software": metadata.set(.software, text: text, source: source, priority: .secondary)
+        case "create-date":
+            metadata.set(.createDate, text: MetadataDate.fromXMP(text), source: source, priority: .secondary)
+        default: break
         }
     }
 
@@ -48,16 +62,25 @@ enum PNGParser {
             TIFFParser.parseExif(tiff, container: "PNG eXIf", into: &metadata)
         case "iTXt":
             // keyword NUL, compression flag, compression method, language NUL, translated keyword NUL, text
-            guard data.starts(with: xmpKeyword + [0]) else { return }
-            var reader = ByteReader(data.dropFirst(xmpKeyword.count + 1))
-            guard let compressed = reader.readUInt8(), reader.readUInt8() != nil, reader.readCString() != nil,
-                reader.readCString() != nil, let text = reader.readBytes(reader.remaining)
+            var reader = ByteReader(data)
+            guard let keyword = reader.readCString(), let compressed = reader.readUInt8(), reader.readUInt8() != nil,
+                reader.readCString() != nil, reader.readCString() != nil, let text = reader.readBytes(reader.remaining)
             else { return }
             guard compressed == 0 else {
-                metadata.warn("PNG iTXt XMP is compressed; not read")
+                metadata.warn("PNG iTXt '\(String(decoding: keyword, as: UTF8.self))' is compressed; not read")
                 return
             }
-            XMPParser.parse(text, container: "PNG iTXt", into: &metadata)
+            if keyword.elementsEqual(xmpKeyword) {
+                XMPParser.parse(text, container: "PNG iTXt", into: &metadata)
+            } else {
+                readText(keyword: keyword, text: String(decoding: text, as: UTF8.self), chunk: "iTXt", into: &metadata)
+            }
+        case "tEXt":
+            // keyword NUL text, both Latin-1
+            var reader = ByteReader(data)
+            guard let keyword = reader.readCString(), let text = reader.readBytes(reader.remaining) else { return }
+            let latin1 = String(String.UnicodeScalarView(text.compactMap(Unicode.Scalar.init)))
+            readText(keyword: keyword, text: latin1, chunk: "tEXt", into: &metadata)
         default:
             break
         }

@@ -49,7 +49,7 @@ enum QuickTimeUserData {
         metadata.set(.gpsLatitude, .real(point.latitude), source: source)
         metadata.set(.gpsLongitude, .real(point.longitude), source: source)
         if let altitude = point.altitude {
-            metadata.set(.gpsAltitude, .real(altitude), source: source)
+            setAltitude(altitude, source: source, into: &metadata)
         }
     }
 
@@ -90,7 +90,14 @@ enum QuickTimeUserData {
         }
         metadata.set(.gpsLatitude, .real(lat), source: source)
         metadata.set(.gpsLongitude, .real(lon), source: source)
-        metadata.set(.gpsAltitude, .real(NumberFormatting.rounded(Double(altitude) / 65536, digits: 2)), source: source)
+        setAltitude(NumberFormatting.rounded(Double(altitude) / 65536, digits: 2), source: source, into: &metadata)
+    }
+
+    /// exiftool reports QuickTime altitudes as their absolute value (with a separate reference);
+    /// vestige follows its output contract and keeps the sign as a warning, so nothing is lost.
+    static func setAltitude(_ altitude: Double, source: String, into metadata: inout MediaMetadata) {
+        metadata.set(.gpsAltitude, .real(abs(altitude)), source: source)
+        if altitude < 0 { metadata.warn("GPSAltitude \(altitude) m in \(source) is below sea level") }
     }
 
     /// Moves past a `loci` name and its terminator; false when the terminator is missing.

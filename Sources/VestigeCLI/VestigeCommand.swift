@@ -1,7 +1,8 @@
 public import ArgumentParser
 
 /// The `vestige` command and its subcommands.
-public struct VestigeCommand: ParsableCommand {
+@available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
+public struct VestigeCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "vestige",
         abstract: "Archive a public platform and search the archive by words, place and time.",
@@ -9,7 +10,7 @@ public struct VestigeCommand: ParsableCommand {
             Exit status: 0 ok, 1 runtime failure, 64 usage error, 65 bad input data.
             """,
         version: VersionCommand.vestigeVersion,
-        subcommands: [ExtractCommand.self, VersionCommand.self])
+        subcommands: [ExtractCommand.self, ImportCommand.self, SearchCommand.self, CrawlCommand.self, VerifyCommand.self, VersionCommand.self])
 
     public init() {}
 }

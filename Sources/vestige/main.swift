@@ -1,3 +1,3 @@
 import VestigeCLI
 
-VestigeCommand.main()
+await VestigeCommand.main()

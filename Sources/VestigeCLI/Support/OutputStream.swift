@@ -47,6 +47,13 @@ public struct StandardStream: TextSink {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Writes `text` to standard error at once (progress, warnings).
+    public static func writeError(_ text: String) {
+        var stream = StandardStream.error
+        stream.write(text)
+        stream.flush()
+    }
+
     /// True when the stream is a terminal (for colours and progress lines).
     public var isTerminal: Bool { isatty(descriptor) != 0 }
 }

@@ -1,0 +1,249 @@
+import BinaryParsing
+import GRDB
+import HTMLParsing
+import MediaMetadata
+import WARC
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Imports WARC / WARC.gz files from any crawler: every response, resource and revisit record
+/// becomes a `captures` row; HTML responses become `pages` (title and visible text, searchable),
+/// images and videos become `media` (every header field, place and time).
+///
+/// Idempotent by `WARC-Record-ID`. A record that cannot be read is reported with the file and
+/// offset and skipped; the reader carries on with the next record.
+public struct WARCImporter {
+    /// Records per transaction.
+    public static let commitEvery = 2000
+    /// Largest payload parsed as HTML or media (bigger ones keep only their capture row).
+    public static let maxParsedPayload = 64 << 20
+
+    /// The archive written to.
+    public let database: ArchiveDatabase
+
+    /// An importer writing to `database`.
+    public init(database: ArchiveDatabase) { self.database = database }
+
+    /// Imports `path`. `name` is how `captures.warc_file` refers to the file: by default the bare
+    /// file name when it lies in the archive's `warc/` folder, else the absolute path.
+    public func importFile(
+        path: String, name: String? = nil, problem: (ImportProblem) -> Void, progress: ((ImportProgress) -> Void)? = nil
+    ) throws -> ImportSummary {
+        var summary = ImportSummary()
+        let reader: WARCReader
+        do {
+            reader = try WARCReader(path: path)
+        } catch {
+            problem(ImportProblem(file: path, message: "\(error)"))
+            summary.bad = 1
+            return summary
+        }
+        let warcName = name ?? Self.warcName(path: path, databasePath: database.writer.path)
+        let total = FileStatus.size(path)
+        try database.writer.writeWithoutTransaction { db in
+            var state = try IndexState(db)
+            try db.beginTransaction(.immediate)
+            do {
+                try db.execute(
+                    sql: """
+                        INSERT INTO warc_files (name, opened_at, closed_at, records, bytes) VALUES (?, ?, ?, 0, ?)
+                        ON CONFLICT (name) DO NOTHING
+                        """, arguments: [warcName, WARCDate.now().secondsSince1970, WARCDate.now().secondsSince1970, total])
+                var inTransaction = 0
+                var failures = 0
+                while true {
+                    let entry: WARCEntry
+                    do throws(WARCError) {
+                        guard let next = try reader.next() else { break }
+                        entry = next
+                        failures = 0
+                    } catch {
+                        summary.bad += 1
+                        problem(ImportProblem(file: path, offset: Self.offset(of: error), message: "\(error)"))
+                        failures += 1
+                        if failures > 1000 { break }
+                        continue
+                    }
+                    do {
+                        try importRecord(entry, path: path, warcName: warcName, state: &state, summary: &summary, db: db)
+                    } catch let issue as ImportProblem {
+                        summary.bad += 1
+                        problem(issue)
+                    }
+                    inTransaction += 1
+                    if inTransaction >= Self.commitEvery {
+                        try state.flush(db)
+                        try db.commit()
+                        try db.beginTransaction(.immediate)
+                        inTransaction = 0
+                        progress?(ImportProgress(file: path, bytesRead: entry.offset, totalBytes: total, summary: summary))
+                    }
+                }
+                try state.flush(db)
+                try db.execute(
+                    sql: "UPDATE warc_files SET records = (SELECT count(*) FROM captures WHERE warc_file = ?) WHERE name = ?",
+                    arguments: [warcName, warcName])
+                try db.commit()
+            } catch {
+                try? db.rollback()
+                throw error
+            }
+        }
+        progress?(ImportProgress(file: path, bytesRead: total ?? 0, totalBytes: total, summary: summary))
+        return summary
+    }
+
+    private static func offset(of error: WARCError) -> Int64? {
+        switch error {
+        case .truncated(_, let offset), .garbage(_, let offset), .invalidGzip(_, let offset, _),
+            .malformedRecord(_, let offset, _), .recordTooLarge(_, let offset, _, _), .inflateLimitExceeded(_, let offset, _):
+            return offset
+        default:
+            return nil
+        }
+    }
+
+    /// The bare file name for a file in `<archive>/warc/`, else the absolute path.
+    static func warcName(path: String, databasePath: String) -> String {
+        let absolute = realPath(path) ?? path
+        let archiveDirectory = realPath(String(databasePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")))
+        let fileName = absolute.split(separator: "/").last.map(String.init) ?? absolute
+        if let archiveDirectory, absolute == archiveDirectory + "/warc/" + fileName { return fileName }
+        return absolute
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path.isEmpty ? "." : path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private func importRecord(
+        _ entry: WARCEntry, path: String, warcName: String, state: inout IndexState, summary: inout ImportSummary,
+        db: Database
+    ) throws {
+        let record = entry.record
+        guard let type = record.type, type == .response || type == .resource || type == .revisit else {
+            summary.skipped += 1
+            return
+        }
+        guard let recordID = record.recordID, let url = record.targetURI else {
+            throw ImportProblem(
+                file: path, offset: entry.offset, message: "\(record.typeName ?? "record") without WARC-Record-ID or WARC-Target-URI")
+        }
+        let fetchedAt = record.headers["WARC-Date"].flatMap { Timestamp(parsing: $0) }?.utcText
+        var status: Int?
+        var mime: String?
+        var payload: ArraySlice<UInt8> = []
+        var contentEncoding: String?
+        switch type {
+        case .response:
+            if let http = HTTPResponseBlock(parsing: record.block) {
+                status = http.statusCode
+                mime = http.mediaType
+                payload = http.payload
+                contentEncoding = http.headers["Content-Encoding"]
+            } else if record.contentType?.lowercased().hasPrefix("application/http") == true {
+                throw ImportProblem(file: path, offset: entry.offset, message: "response record \(recordID) has no HTTP status line")
+            } else {
+                payload = record.block[...]
+                mime = Self.mediaType(record.contentType)
+            }
+        case .resource:
+            payload = record.block[...]
+            mime = Self.mediaType(record.contentType)
+        default:
+            break
+        }
+        let digest = record.payloadDigest?.description ?? (type == .revisit ? nil : WARCDigest.compute(payload).description)
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO captures (url, record_type, status, mime, payload_digest, record_id, warc_file, warc_offset,
+                    warc_length, fetched_at, ip, refers_to)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (record_id) DO NOTHING
+                """
+        ).execute(
+            arguments: [
+                url, record.typeName ?? type.rawValue, status, mime, digest, recordID, warcName, entry.offset, entry.length,
+                fetchedAt ?? "", record.ipAddress, record.refersTo,
+            ])
+        let newCapture = db.changesCount > 0
+        guard type != .revisit, status.map({ (200..<300).contains($0) }) ?? true, !payload.isEmpty,
+            payload.count <= Self.maxParsedPayload
+        else {
+            if newCapture { summary.imported += 1 } else { summary.unchanged += 1 }
+            return
+        }
+        let provenance: [(any DatabaseValueConvertible)?] = [warcName, entry.offset, entry.length, recordID, digest]
+        var indexed = false
+        if Self.isHTML(mime: mime, payload: payload) {
+            guard let decoded = HTTPContentDecoder.decode(payload, contentEncoding: contentEncoding) else {
+                throw ImportProblem(
+                    file: path, offset: entry.offset, message: "HTML payload of \(url) has an unreadable Content-Encoding \(contentEncoding ?? "")")
+            }
+            if let page = HTMLDocument(decoded, url: url) {
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO pages (url, title, text, fetched_at, status, mime_type, warc_file, warc_offset, warc_length,
+                            record_id, payload_digest)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (record_id) DO NOTHING
+                        """
+                ).execute(arguments: StatementArguments([url, page.title, page.visibleText(), fetchedAt, status, mime] + provenance))
+                if db.changesCount > 0 { state.pendingPages += 1 }
+                indexed = true
+            }
+        } else if Self.mayBeMedia(mime) {
+            let bytes = HTTPContentDecoder.decode(payload, contentEncoding: contentEncoding) ?? Array(payload)
+            let fileName = url.split(separator: "?").first?.split(separator: "/").last.map(String.init)
+            var values: [(any DatabaseValueConvertible)?]
+            do {
+                let metadata = try MetadataExtractor.extract(from: MemoryByteSource(bytes), fileName: fileName)
+                values = MediaRow(metadata: metadata).values(fallbackMIME: mime)
+            } catch {
+                guard mime?.hasPrefix("image/") == true || mime?.hasPrefix("video/") == true else {
+                    if newCapture { summary.imported += 1 } else { summary.unchanged += 1 }
+                    return
+                }
+                values = MediaRow(metadata: MediaMetadata()).values(fallbackMIME: mime)
+                values[MediaRow.columns.firstIndex(of: "warnings") ?? 19] = "[" + JSONValue.quoted("\(error)") + "]"
+            }
+            let columns = MediaRow.columns.joined(separator: ", ")
+            let placeholders = Array(repeating: "?", count: MediaRow.columns.count + 9).joined(separator: ", ")
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO media (url, post_id, \(columns), byte_count, fetched_at, warc_file, warc_offset, warc_length,
+                        record_id, payload_digest)
+                    VALUES (?, (SELECT post_id FROM post_media WHERE url = ? LIMIT 1), \(placeholders))
+                    ON CONFLICT (record_id) DO NOTHING
+                    """
+            ).execute(arguments: StatementArguments([url, url] + values + [bytes.count, fetchedAt] + provenance))
+            if db.changesCount > 0 { state.pendingMedia += 1 }
+            indexed = true
+        }
+        if newCapture || (indexed && db.changesCount > 0) { summary.imported += 1 } else { summary.unchanged += 1 }
+    }
+
+    static func mediaType(_ contentType: String?) -> String? {
+        guard let contentType else { return nil }
+        let type = contentType.split(whereSeparator: { $0 == ";" || $0 == " " }).first.map { $0.lowercased() }
+        return type?.isEmpty == false ? type : nil
+    }
+
+    static func isHTML(mime: String?, payload: ArraySlice<UInt8>) -> Bool {
+        if let mime { return mime == "text/html" || mime == "application/xhtml+xml" }
+        let head = String(decoding: payload.prefix(512), as: UTF8.self).lowercased()
+        return head.contains("<!doctype html") || head.contains("<html")
+    }
+
+    static func mayBeMedia(_ mime: String?) -> Bool {
+        guard let mime else { return true }
+        return mime.hasPrefix("image/") || mime.hasPrefix("video/") || mime == "application/octet-stream"
+            || mime == "binary/octet-stream"
+    }
+}

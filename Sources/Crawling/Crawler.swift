@@ -1,0 +1,333 @@
+public import ArchiveIndex
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+public import Fetching
+import WARC
+
+/// Archives a site: takes URLs from the frontier, fetches them politely, writes every exchange
+/// to WARC through one `CaptureRecorder`, and adds the links it finds in scope.
+///
+/// A run resumes whatever an earlier run left: URLs in flight when it was killed are fetched
+/// again unless the WARC shows they were archived (see `ArchiveRecovery`).
+public actor Crawler {
+    let configuration: CrawlConfiguration
+    let layout: ArchiveLayout
+    let database: ArchiveDatabase
+    let frontier: Frontier
+    let client: CurlClient
+    let recorder: CaptureRecorder
+    let onEvent: @Sendable (CrawlEvent) -> Void
+    let politeness: HostPoliteness<ContinuousClock>
+    let retryPolicy: RetryPolicy
+    /// Requests claimed per origin and not finished: the loop claims no more for an origin at its limit.
+    private var runningPerOrigin: [String: Int] = [:]
+    private var robots: [String: Task<RobotsRules, Never>] = [:]
+    private var urlsPerOrigin: [String: Int] = [:]
+    private var statistics = CrawlStatistics()
+    private var stopRequested = false
+    private let started = ContinuousClock.now
+
+    /// Prepares a crawl into `layout` (creating the folder, database and a new WARC file).
+    public init(
+        configuration: CrawlConfiguration, layout: ArchiveLayout, software: String,
+        onEvent: @escaping @Sendable (CrawlEvent) -> Void = { _ in }
+    ) throws {
+        self.configuration = configuration
+        self.layout = layout
+        try POSIXDirectory.make(layout.directory)
+        database = try ArchiveDatabase(path: layout.databasePath)
+        frontier = Frontier(database: database)
+        var fetch = FetchConfiguration(userAgent: configuration.userAgent)
+        fetch.maxBodyBytes = configuration.maxBodyBytes
+        fetch.connectTimeout = .milliseconds(Int(configuration.connectTimeout * 1000))
+        fetch.totalTimeout = .milliseconds(Int(configuration.totalTimeout * 1000))
+        fetch.maxConcurrentTransfers = max(configuration.concurrency, 1)
+        client = CurlClient(configuration: fetch)
+        var info = WARCInfoFields(software: software)
+        info.operatorContact = configuration.operatorContact
+        info.userAgent = configuration.userAgent
+        info.robots = configuration.ignoreRobots ? "ignore" : "obey"
+        recorder = try CaptureRecorder(
+            layout: layout, database: database, info: info, maxFileSize: configuration.maxWARCFileSize)
+        var polite = PolitenessConfiguration()
+        polite.maxConcurrentRequestsPerHost = configuration.perHostConcurrency
+        polite.minimumDelay = .milliseconds(Int(configuration.perHostDelay * 1000))
+        polite.maximumRetryAfter = .milliseconds(Int(configuration.maxRetryAfter * 1000))
+        politeness = HostPoliteness(configuration: polite)
+        var retry = RetryPolicy()
+        retry.maxAttempts = configuration.maxAttempts
+        retry.maxRetryAfter = polite.maximumRetryAfter
+        retryPolicy = retry
+        self.onEvent = onEvent
+    }
+
+    /// Asks the run to stop claiming URLs; fetches under way finish and are archived.
+    public func requestStop() { stopRequested = true }
+
+    /// The counters so far.
+    public func currentStatistics() -> CrawlStatistics {
+        var copy = statistics
+        copy.elapsed = Self.seconds(ContinuousClock.now - started)
+        return copy
+    }
+
+    /// Crawls until the frontier is done, `maxPages` is reached or a stop was requested.
+    /// Returns the run's counters; the frontier's counts say what is left.
+    public func run() async throws -> CrawlStatistics {
+        let recovered = try ArchiveRecovery.recover(layout: layout, database: database)
+        if recovered.requeued > 0 || recovered.recoveredCaptures > 0 {
+            onEvent(CrawlEvent(kind: .discovered, url: "", reason: recovered.summary))
+        }
+        let seeds = configuration.seeds.filter { configuration.scope.exclusion(of: $0, depth: 0) == nil }
+        statistics.discovered += try frontier.add(seeds, depth: 0, priority: 10)
+        if !configuration.ignoreRobots {
+            for origin in Set(seeds.map(\.origin)) { _ = await robotsRules(for: origin) }
+        }
+        await withTaskGroup(of: Completion.self) { group in
+            var running = 0
+            var tickPending = false
+            while !stopRequested && !reachedPageLimit(running: running) {
+                var claimed: [FrontierEntry] = []
+                if running < configuration.concurrency {
+                    do {
+                        claimed = try frontier.claim(
+                            limit: configuration.concurrency - running, perOrigin: 1, busyOrigins: busyOrigins())
+                    } catch {
+                        onEvent(CrawlEvent(kind: .failed, url: "", reason: "frontier: \(error)"))
+                        break
+                    }
+                }
+                for entry in claimed {
+                    runningPerOrigin[entry.origin, default: 0] += 1
+                    running += 1
+                    group.addTask { await self.process(entry); return .fetched }
+                }
+                if !claimed.isEmpty && running < configuration.concurrency { continue }
+                if running == 0 {
+                    // Nothing running and nothing claimable: wait for a host or a retry, or finish.
+                    let retryWait = (try? frontier.nextRetryDate())?.map { max(0, $0.timeIntervalSinceNow) }
+                    let queued = (try? frontier.counts()[.queued]) ?? 0
+                    guard let wait = [retryWait, queued > 0 ? 0.05 : nil].compactMap({ $0 }).min() else { break }
+                    try? await Task.sleep(for: .milliseconds(Int(min(wait, 5) * 1000) + 1))
+                    continue
+                }
+                // Wake on a completion, or now and then to claim retries that came due.
+                if !tickPending {
+                    tickPending = true
+                    group.addTask {
+                        try? await Task.sleep(for: .milliseconds(200))
+                        return .tick
+                    }
+                }
+                switch await group.next() {
+                case .fetched: running -= 1
+                case .tick: tickPending = false
+                case nil: break
+                }
+            }
+            while let completion = await group.next() {
+                if completion == .fetched { running -= 1 }
+            }
+        }
+        try await recorder.close()
+        try? database.checkpoint()
+        client.shutdown()
+        return currentStatistics()
+    }
+
+    /// What a child task of the crawl loop reports.
+    enum Completion: Sendable { case fetched, tick }
+
+    /// Origins with as many requests under way as politeness allows.
+    private func busyOrigins() -> Set<String> {
+        Set(runningPerOrigin.filter { $0.value >= configuration.perHostConcurrency }.keys)
+    }
+
+    private func reachedPageLimit(running: Int) -> Bool {
+        guard let maxPages = configuration.maxPages else { return false }
+        return statistics.archived + running >= maxPages
+    }
+
+    // MARK: - One URL
+
+    func process(_ entry: FrontierEntry) async {
+        defer { runningPerOrigin[entry.origin, default: 1] -= 1 }
+        guard let url = CrawlURL(entry.url) else {
+            markFailed(entry, reason: "unparseable URL")
+            return
+        }
+        if !configuration.ignoreRobots {
+            let rules = await robotsRules(for: url.origin)
+            if !rules.allows(url.pathAndQuery) {
+                try? frontier.mark(entry.id, .excluded, reason: "robots.txt")
+                statistics.robotsExcluded += 1
+                onEvent(CrawlEvent(kind: .excluded, url: entry.url, reason: "robots.txt"))
+                return
+            }
+        }
+        guard let host = HostKey(url: url.string) else { return }
+        do {
+            try await politeness.acquire(host)
+        } catch {
+            try? frontier.mark(entry.id, .queued)
+            return
+        }
+        let response: FetchResponse
+        do {
+            response = try await client.fetch(FetchRequest(url: url.string, maxBodyBytes: configuration.maxBodyBytes))
+        } catch {
+            await politeness.release(host)
+            handleFailure(entry, error: error)
+            return
+        }
+        let retryAfter = response.headers["Retry-After"].flatMap {
+            RetryAfter.delay($0, now: Date().timeIntervalSince1970)
+        }
+        let overloaded = response.statusCode == 429 || response.statusCode == 503
+        await politeness.release(host, retryAfter: overloaded ? retryAfter : nil)
+        if retryPolicy.shouldRetry(status: response.statusCode) {
+            var generator = SystemRandomNumberGenerator()
+            if let wait = retryPolicy.delay(
+                afterAttempt: entry.attempts, status: response.statusCode, retryAfter: retryAfter, using: &generator)
+            {
+                scheduleRetry(entry, after: Self.seconds(wait), reason: "HTTP \(response.statusCode)")
+                return
+            }
+        }
+        let outlinks = discoverLinks(in: response, from: url, entry: entry)
+        do {
+            let capture = try await recorder.record(response, frontierID: entry.id, outlinks: outlinks.map(\.string))
+            statistics.archived += 1
+            statistics.bytes += Int64(response.rawHead.count + response.body.count)
+            if capture.recordType == "revisit" { statistics.revisits += 1 }
+            onEvent(
+                CrawlEvent(
+                    kind: capture.recordType == "revisit" ? .revisit : .archived, url: entry.url,
+                    status: response.statusCode, reason: response.truncation?.warcValue,
+                    warcFile: capture.location.filename, warcOffset: capture.location.offset))
+        } catch {
+            // The WARC could not be written (disk full…): leave the URL for the next run.
+            onEvent(CrawlEvent(kind: .failed, url: entry.url, reason: "could not archive: \(error)"))
+            try? frontier.mark(entry.id, .queued, reason: "\(error)")
+            stopRequested = true
+        }
+    }
+
+    /// Links to follow from a response: the redirect target, or the links of an HTML page,
+    /// sitemap or feed. In-scope ones are added to the frontier; all are returned for the
+    /// metadata record.
+    func discoverLinks(in response: FetchResponse, from url: CrawlURL, entry: FrontierEntry) -> [CrawlURL] {
+        if (300...399).contains(response.statusCode), let location = response.redirectLocation ?? response.headers["Location"],
+            let target = CrawlURL(location, relativeTo: url)
+        {
+            guard entry.redirects < configuration.maxRedirects else {
+                onEvent(CrawlEvent(kind: .failed, url: target.string, reason: "redirect chain too long"))
+                return [target]
+            }
+            enqueue([target], depth: entry.depth, via: url, redirects: entry.redirects + 1, ignoreDepth: true)
+            return [target]
+        }
+        guard (200...299).contains(response.statusCode), response.truncation == nil else { return [] }
+        let mime = (response.headers["Content-Type"] ?? "").lowercased()
+        let payload = ResponseBody.decodedPayload(response)
+        var found: [CrawlURL] = []
+        if mime.contains("html") || (mime.isEmpty && payload.prefix(512).contains(UInt8(ascii: "<"))) {
+            found = LinkExtractor.extract(html: payload, base: url).all
+        } else if mime.contains("xml") || mime.contains("rss") || mime.contains("atom") {
+            found = FeedLinkExtractor.extract(payload, base: url)
+        } else if mime.contains("css") {
+            found = LinkExtractor.cssURLs(String(decoding: payload, as: UTF8.self)).compactMap {
+                CrawlURL($0, relativeTo: url)
+            }
+        }
+        enqueue(found, depth: entry.depth + 1, via: url, redirects: 0, ignoreDepth: false)
+        return found
+    }
+
+    private func enqueue(_ urls: [CrawlURL], depth: Int, via: CrawlURL, redirects: Int, ignoreDepth: Bool) {
+        var accepted: [CrawlURL] = []
+        for url in urls {
+            if let exclusion = configuration.scope.exclusion(of: url, depth: ignoreDepth ? 0 : depth) {
+                if case .trap = exclusion { onEvent(CrawlEvent(kind: .excluded, url: url.string, reason: "\(exclusion)")) }
+                continue
+            }
+            let count = urlsPerOrigin[url.origin] ?? ((try? frontier.count(origin: url.origin)) ?? 0)
+            guard count < configuration.maxURLsPerHost else { continue }
+            urlsPerOrigin[url.origin] = count + 1
+            accepted.append(url)
+        }
+        let added = (try? frontier.add(accepted, depth: depth, via: via.string, redirects: redirects)) ?? 0
+        statistics.discovered += added
+    }
+
+    // MARK: - Failures and retries
+
+    func handleFailure(_ entry: FrontierEntry, error: FetchError) {
+        var generator = SystemRandomNumberGenerator()
+        if let wait = retryPolicy.delay(afterAttempt: entry.attempts, error: error, using: &generator) {
+            scheduleRetry(entry, after: Self.seconds(wait), reason: error.kind.rawValue)
+        } else {
+            markFailed(entry, reason: "\(error.kind.rawValue): \(error.message)")
+        }
+    }
+
+    func scheduleRetry(_ entry: FrontierEntry, after seconds: Double, reason: String) {
+        try? frontier.mark(entry.id, .retry, reason: reason, retryAt: Date().addingTimeInterval(seconds))
+        statistics.retries += 1
+        onEvent(CrawlEvent(kind: .retry, url: entry.url, reason: "\(reason); retry in \(Int(seconds.rounded(.up))) s"))
+    }
+
+    func markFailed(_ entry: FrontierEntry, reason: String) {
+        try? frontier.mark(entry.id, .failed, reason: reason)
+        let kind = reason.split(separator: ":").first.map(String.init) ?? reason
+        statistics.failures[kind, default: 0] += 1
+        onEvent(CrawlEvent(kind: .failed, url: entry.url, reason: reason))
+    }
+
+    // MARK: - robots.txt
+
+    /// The robots.txt rules of `origin`, fetched (and archived) once per run.
+    func robotsRules(for origin: String) async -> RobotsRules {
+        if let task = robots[origin] { return await task.value }
+        let task = Task { await self.fetchRobots(origin: origin) }
+        robots[origin] = task
+        return await task.value
+    }
+
+    private func fetchRobots(origin: String) async -> RobotsRules {
+        let url = origin + "/robots.txt"
+        let response: FetchResponse
+        // robots.txt counts against the host's politeness like any request.
+        guard let host = HostKey(url: url), (try? await politeness.acquire(host)) != nil else {
+            return RobotsRules(status: nil, body: [], userAgent: configuration.userAgent)
+        }
+        do {
+            response = try await client.fetch(FetchRequest(url: url, maxBodyBytes: 512 * 1024))
+            await politeness.release(host)
+        } catch {
+            await politeness.release(host)
+            // Unreachable: RFC 9309 says assume complete disallow, and try again later.
+            return RobotsRules(status: nil, body: [], userAgent: configuration.userAgent)
+        }
+        let rules = RobotsRules(
+            status: response.statusCode, body: ResponseBody.decodedPayload(response), userAgent: configuration.userAgent)
+        if let delay = rules.crawlDelay, let host = HostKey(url: url) {
+            await politeness.setCrawlDelay(.milliseconds(Int(delay * 1000)), for: host)
+        }
+        // robots.txt is part of the evidence: archive it as its own capture.
+        if let robotsURL = CrawlURL(url), let id = try? frontier.register(robotsURL) {
+            _ = try? await recorder.record(response, frontierID: id, outlinks: rules.sitemaps)
+            statistics.archived += 1
+        }
+        let sitemaps = rules.sitemaps.compactMap { CrawlURL($0) }
+        enqueue(sitemaps, depth: 0, via: CrawlURL(url) ?? configuration.seeds[0], redirects: 0, ignoreDepth: true)
+        return rules
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

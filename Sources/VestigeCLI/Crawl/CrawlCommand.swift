@@ -1,0 +1,133 @@
+public import ArgumentParser
+import Crawling
+import Dispatch
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `vestige crawl`: archive a site into WARC files, politely and resumably.
+public struct CrawlCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "crawl",
+        abstract: "Archive a site into WARC/1.1 files, politely and resumably.",
+        discussion: """
+            Fetches the seed URLs and everything they link to within the scope, and writes every \
+            HTTP exchange byte for byte into DIR/warc/*.warc.gz (request, response, metadata with \
+            outlinks; revisit records for payloads already archived). The frontier lives in \
+            DIR/archive.sqlite: run the same command again to resume after Ctrl-C, a crash or a \
+            kill; nothing is lost and nothing archived twice.
+
+            Politeness is on by default: robots.txt (RFC 9309) and Crawl-delay are obeyed, at most \
+            --per-host-concurrency requests run against one host, --per-host-delay seconds apart, \
+            429/503 Retry-After is honoured and failures back off exponentially. The User-Agent \
+            names vestige and your --contact.
+
+            Progress: a live line on a terminal; with --log FILE, one JSON object per URL event.
+            Exit status: 0 when the frontier is done (or --max-pages reached), 130 after Ctrl-C \
+            (rerun to resume), 1 when the archive cannot be written, 64 for bad options.
+
+            Examples:
+              vestige crawl --archive ./site https://example.org/ --contact mailto:me@example.org
+              vestige crawl --archive ./site        (resume)
+            """)
+
+    @OptionGroup var archiveOptions: ArchiveOptions
+
+    @Argument(help: "Seed URLs (not needed to resume).")
+    var seeds: [String] = []
+
+    @Option(help: "Scope: host (same host as a seed), domain (and subdomains) or prefix (URLs under a seed).")
+    var scope: CrawlScope.Mode = .host
+
+    @Option(help: "Regular expression a followed URL must match (repeatable).")
+    var include: [String] = []
+
+    @Option(help: "Regular expression that excludes a URL (repeatable).")
+    var exclude: [String] = []
+
+    @Option(help: "Stop after archiving this many URLs in this run.")
+    var maxPages: Int?
+
+    @Option(help: "Links followed from a seed at most.")
+    var maxDepth: Int = 20
+
+    @Option(help: "Requests running at once over all hosts.")
+    var concurrency: Int = 16
+
+    @Option(help: "Requests running at once against one host.")
+    var perHostConcurrency: Int = 2
+
+    @Option(help: "Seconds between request starts to one host (robots.txt Crawl-delay wins when larger).")
+    var perHostDelay: Double = 1.0
+
+    @Flag(help: "Do not obey robots.txt. Only for sites you own or have permission to archive this way.")
+    var ignoreRobots = false
+
+    @Option(help: "The full User-Agent header (default: vestige/VERSION with --contact).")
+    var userAgent: String?
+
+    @Option(help: "Operator contact (URL or mailto:) for the User-Agent and the WARC warcinfo record.")
+    var contact: String?
+
+    @Option(help: "Largest response body archived, in bytes; longer ones are cut and marked truncated.")
+    var maxBodyBytes: Int = 100 * 1024 * 1024
+
+    @Option(help: "Roll WARC files over at this size in bytes.")
+    var warcSize: Int64 = 1_000_000_000
+
+    @Option(help: ArgumentHelp("Write one JSON object per URL event to this file.", valueName: "FILE"))
+    var log: String?
+
+    @Flag(help: "No progress line.")
+    var quiet = false
+
+    public init() {}
+
+    public func validate() throws {
+        for seed in seeds where CrawlURL(seed) == nil {
+            throw ValidationError("'\(seed)' is not an http(s) URL.")
+        }
+        if concurrency < 1 || perHostConcurrency < 1 { throw ValidationError("Concurrency must be at least 1.") }
+        if perHostDelay < 0 { throw ValidationError("--per-host-delay cannot be negative.") }
+        if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1.") }
+        do {
+            try CrawlScope(mode: scope, seeds: [], include: include, exclude: exclude).validate()
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    public func run() async throws {
+        let layout = archiveOptions.layout
+        let seedURLs = seeds.compactMap { CrawlURL($0) }
+        let knownSeeds = try CrawlSession.resumeSeeds(layout: layout)
+        let allSeeds = seedURLs.isEmpty ? knownSeeds : seedURLs
+        guard !allSeeds.isEmpty else {
+            throw ValidationError("Give at least one seed URL (or --archive a folder with an earlier crawl to resume).")
+        }
+        var configuration = CrawlConfiguration(
+            seeds: seedURLs,
+            scope: CrawlScope(mode: scope, seeds: allSeeds, include: include, exclude: exclude, maxDepth: maxDepth),
+            userAgent: userAgent ?? CrawlConfiguration.defaultUserAgent(version: VersionCommand.vestigeVersion, contact: contact))
+        configuration.maxPages = maxPages
+        configuration.concurrency = concurrency
+        configuration.perHostConcurrency = perHostConcurrency
+        configuration.perHostDelay = perHostDelay
+        configuration.ignoreRobots = ignoreRobots
+        configuration.operatorContact = contact
+        configuration.maxBodyBytes = maxBodyBytes
+        configuration.maxWARCFileSize = warcSize
+        if contact == nil && userAgent == nil {
+            var errors = StandardStream.error
+            errors.write("vestige: no --contact given; site operators cannot reach you about this crawl.\n")
+            errors.flush()
+        }
+        let session = try CrawlSession(configuration: configuration, layout: layout, logPath: log, quiet: quiet)
+        let outcome = try await session.run()
+        if outcome.interrupted { throw ExitCode(130) }
+    }
+}
+
+extension CrawlScope.Mode: ExpressibleByArgument {}

@@ -1,0 +1,117 @@
+import ArchiveIndex
+import Crawling
+import Dispatch
+import GRDB
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One `vestige crawl` run as the user sees it: signal handling, the progress line, the JSON
+/// log and the closing summary around a `Crawler`.
+final class CrawlSession: Sendable {
+    let crawler: Crawler
+    let layout: ArchiveLayout
+    let quiet: Bool
+    let log: JSONLinesLog?
+
+    init(configuration: CrawlConfiguration, layout: ArchiveLayout, logPath: String?, quiet: Bool) throws {
+        let log = try logPath.map { try JSONLinesLog(path: $0) }
+        self.log = log
+        self.layout = layout
+        self.quiet = quiet
+        crawler = try Crawler(
+            configuration: configuration, layout: layout, software: "vestige/\(VersionCommand.vestigeVersion)",
+            onEvent: { event in log?.write(event) })
+    }
+
+    /// Seeds of an earlier crawl in this archive (depth-0 URLs), for resuming without arguments.
+    static func resumeSeeds(layout: ArchiveLayout) throws -> [CrawlURL] {
+        guard fileExists(layout.databasePath) else { return [] }
+        let database = try ArchiveDatabase(path: layout.databasePath)
+        return try database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT url FROM frontier WHERE depth = 0 AND url NOT LIKE '%/robots.txt'")
+        }.compactMap { CrawlURL($0) }
+    }
+
+    struct Outcome {
+        var statistics: CrawlStatistics
+        var interrupted: Bool
+    }
+
+    func run() async throws -> Outcome {
+        let interrupts = SignalWatcher()
+        let crawler = self.crawler
+        interrupts.onSignal = { count in
+            if count == 1 {
+                StandardStream.writeError("\nvestige: stopping — finishing the fetches under way (Ctrl-C again to quit now)\n")
+                Task { await crawler.requestStop() }
+            } else {
+                exit(130)
+            }
+        }
+        let progress = ProgressLine(enabled: !quiet && StandardStream.error.isTerminal)
+        let ticker = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(500))
+                progress.show(Self.progressText(await crawler.currentStatistics()))
+            }
+        }
+        let statistics = try await crawler.run()
+        ticker.cancel()
+        progress.clear()
+        let interrupted = interrupts.count > 0
+        try printSummary(statistics, interrupted: interrupted)
+        return Outcome(statistics: statistics, interrupted: interrupted)
+    }
+
+    static func progressText(_ s: CrawlStatistics) -> String {
+        let rate = NumberText.fixed(s.pagesPerSecond, decimals: 1)
+        var text = "\(s.archived) archived (\(rate)/s), \(ByteCount.format(s.bytes)), \(s.discovered) found"
+        if s.retries > 0 { text += ", \(s.retries) retries" }
+        if s.robotsExcluded > 0 { text += ", \(s.robotsExcluded) robots.txt" }
+        if s.failed > 0 { text += ", \(s.failed) failed" }
+        return text
+    }
+
+    func printSummary(_ s: CrawlStatistics, interrupted: Bool) throws {
+        let database = try ArchiveDatabase(path: layout.databasePath)
+        let counts = try Frontier(database: database).counts()
+        var out = StandardStream.error
+        out.write(interrupted ? "crawl interrupted: rerun the same command to resume\n" : "crawl finished\n")
+        out.write("  archived   \(s.archived) URLs (\(s.revisits) revisits), \(ByteCount.format(s.bytes)) in \(NumberText.fixed(s.elapsed, decimals: 1)) s (\(NumberText.fixed(s.pagesPerSecond, decimals: 1))/s)\n")
+        if !s.failures.isEmpty {
+            out.write("  failed     " + s.failures.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n")
+        }
+        if s.robotsExcluded > 0 { out.write("  robots.txt \(s.robotsExcluded) URLs not fetched\n") }
+        let left = (counts[.queued] ?? 0) + (counts[.retry] ?? 0) + (counts[.inFlight] ?? 0)
+        out.write("  frontier   \(counts[.done] ?? 0) done, \(left) left, \(counts[.failed] ?? 0) failed, \(counts[.excluded] ?? 0) excluded\n")
+        out.write("  archive    \(layout.directory) (WARC files in \(layout.warcDirectory))\n")
+        out.flush()
+    }
+}
+
+/// Counts SIGINT/SIGTERM and calls back on each.
+final class SignalWatcher: @unchecked Sendable {
+    // Safety: `count` and `onSignal` are only touched on `queue`.
+    private let queue = DispatchQueue(label: "vestige.signals")
+    private var sources: [any DispatchSourceSignal] = []
+    private var received = 0
+    var onSignal: (Int) -> Void = { _ in }
+
+    init() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { [unowned self] in
+                received += 1
+                onSignal(received)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    var count: Int { queue.sync { received } }
+}

@@ -1,0 +1,147 @@
+import ArchiveIndex
+import Crawling
+import Foundation
+import GRDB
+import TestHTTPServer
+import Testing
+import Synchronization
+import WARC
+
+/// Crawls of a loopback site with every kind of trouble, asserting exactly what was archived.
+@Suite(.serialized) struct CrawlerIntegrationTests {
+    static func temporaryArchive() -> ArchiveLayout {
+        ArchiveLayout(
+            directory: FileManager.default.temporaryDirectory.appendingPathComponent("vestige-crawl-\(UUID().uuidString)")
+                .path)
+    }
+
+    static func html(_ links: [String]) -> Reply {
+        .response(
+            status: 200, headers: [("Content-Type", "text/html; charset=utf-8")],
+            body: Array(("<html><body>" + links.map { "<a href=\"\($0)\">\($0)</a>" }.joined() + "</body></html>").utf8))
+    }
+
+    /// captures rows: url → [(record type, status, file, offset)]
+    static func captures(_ layout: ArchiveLayout) throws -> [String: [(String, Int?, String, Int64)]] {
+        let database = try ArchiveDatabase(path: layout.databasePath)
+        return try database.writer.read { db in
+            var result: [String: [(String, Int?, String, Int64)]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT url, record_type, status, warc_file, warc_offset FROM captures") {
+                result[row["url"], default: []].append((row["record_type"], row["status"], row["warc_file"], row["warc_offset"]))
+            }
+            return result
+        }
+    }
+
+    @Test func archivesASiteWithTrouble() async throws {
+        let server = TestHTTPServer()
+        let limitedCalls = LockedCounter()
+        server.route("/robots.txt", reply: .text("User-agent: *\nDisallow: /private/\n"))
+        server.route(
+            "/",
+            reply: Self.html([
+                "/a", "/b", "/redirect", "/missing", "/private/secret", "/limited", "/slow", "/huge", "/loop1",
+                "http://example.invalid/outside", "/a#again",
+            ]))
+        server.route("/a", reply: Self.html(["/c", "/img.jpg"]))
+        server.route("/b", reply: Self.html(["/a"]))
+        server.route("/c", reply: .text("leaf c"))
+        server.route("/d", reply: .text("leaf d"))
+        server.route("/redirect", reply: .redirect(to: "/d"))
+        server.route("/missing", reply: .text("not here", status: 404))
+        server.route("/private/secret", reply: .text("secret"))
+        server.route("/limited") { _ in
+            limitedCalls.increment() == 1 ? .status(429, retryAfter: "1") : .text("finally")
+        }
+        server.route("/slow", reply: .delay(0.3, then: .text("slow")))
+        server.route("/huge", reply: .response(status: 200, body: Array(repeating: UInt8(ascii: "h"), count: 3_000_000)))
+        server.route("/loop1", reply: .redirect(to: "/loop2", status: 302))
+        server.route("/loop2", reply: .redirect(to: "/loop1", status: 302))
+        server.route("/img.jpg", reply: .response(status: 200, headers: [("Content-Type", "image/jpeg")], body: [0xFF, 0xD8, 0xFF, 0xD9]))
+        _ = try server.start()
+        defer { server.stop() }
+
+        let layout = Self.temporaryArchive()
+        defer { try? FileManager.default.removeItem(atPath: layout.directory) }
+        let seed = try #require(CrawlURL(server.url("/")))
+        var configuration = CrawlConfiguration(
+            seeds: [seed], scope: CrawlScope(mode: .host, seeds: [seed]), userAgent: "vestige-test (+mailto:test@example.org)")
+        configuration.perHostDelay = 0.1
+        configuration.concurrency = 4
+        configuration.maxBodyBytes = 1_000_000
+        configuration.maxAttempts = 3
+        let crawler = try Crawler(configuration: configuration, layout: layout, software: "vestige/test")
+        let statistics = try await crawler.run()
+
+        let captures = try Self.captures(layout)
+        let expected = [
+            "/robots.txt", "/", "/a", "/b", "/c", "/d", "/redirect", "/missing", "/limited", "/slow", "/huge", "/loop1",
+            "/loop2", "/img.jpg",
+        ].map { server.url($0) }
+        #expect(Set(captures.keys) == Set(expected))
+        for (url, rows) in captures { #expect(rows.count == 1, "\(url) archived \(rows.count) times") }
+        #expect(captures[server.url("/redirect")]?.first?.1 == 301)
+        #expect(captures[server.url("/missing")]?.first?.1 == 404)
+        #expect(captures[server.url("/limited")]?.first?.1 == 200)
+        #expect(server.requests(path: "/private/secret").isEmpty, "robots.txt was not obeyed")
+        #expect(statistics.robotsExcluded == 1)
+
+        // 429 with Retry-After: 1 → the second request waited at least a second.
+        let limited = server.requests(path: "/limited").map(\.arrival)
+        #expect(limited.count == 2)
+        if limited.count == 2 { #expect(limited[1] - limited[0] >= .milliseconds(950)) }
+
+        // Politeness: request starts to the one host never closer than the delay.
+        let arrivals = server.requests.map(\.arrival).sorted()
+        for (earlier, later) in zip(arrivals, arrivals.dropFirst()) {
+            // Starts are 100 ms apart; arrival adds connection set-up jitter of a few ms.
+            #expect(later - earlier >= .milliseconds(85), "requests \(later - earlier) apart")
+        }
+        #expect(server.requests.allSatisfy { $0.header("User-Agent") == "vestige-test (+mailto:test@example.org)" })
+
+        // The huge body was cut at the cap and the record says so.
+        let huge = try #require(captures[server.url("/huge")]?.first)
+        let record = try WARCReader.record(at: huge.3, in: layout.warcPath(huge.2)).record
+        #expect(record.headers["WARC-Truncated"] == "length")
+
+        // Every record is sound.
+        for file in Set(captures.values.flatMap { $0.map(\.2) }) {
+            let report = WARCVerifier.verify(path: layout.warcPath(file))
+            #expect(report.problems.isEmpty, "\(report.problems)")
+        }
+
+        // A second run finds nothing left to do and archives nothing twice.
+        let again = try Crawler(configuration: configuration, layout: layout, software: "vestige/test")
+        let second = try await again.run()
+        #expect(second.archived == 0)
+        #expect(try Self.captures(layout).values.allSatisfy { $0.count == 1 })
+    }
+
+    @Test func identicalPayloadsBecomeRevisits() async throws {
+        let server = TestHTTPServer()
+        server.route("/robots.txt", reply: .text("", status: 404))
+        server.route("/", reply: Self.html(["/copy1", "/copy2"]))
+        server.route("/copy1", reply: .text("same bytes"))
+        server.route("/copy2", reply: .text("same bytes"))
+        _ = try server.start()
+        defer { server.stop() }
+        let layout = Self.temporaryArchive()
+        defer { try? FileManager.default.removeItem(atPath: layout.directory) }
+        let seed = try #require(CrawlURL(server.url("/")))
+        var configuration = CrawlConfiguration(
+            seeds: [seed], scope: CrawlScope(mode: .host, seeds: [seed]), userAgent: "vestige-test")
+        configuration.perHostDelay = 0
+        configuration.concurrency = 1
+        let statistics = try await Crawler(configuration: configuration, layout: layout, software: "vestige/test").run()
+        #expect(statistics.revisits == 1)
+        let types = try Self.captures(layout).values.flatMap { $0.map(\.0) }
+        #expect(types.filter { $0 == "revisit" }.count == 1)
+    }
+}
+
+/// A counter shared with server handlers.
+final class LockedCounter: Sendable {
+    private let value = Mutex(0)
+    /// Adds one and returns the new count.
+    func increment() -> Int { value.withLock { $0 += 1; return $0 } }
+}

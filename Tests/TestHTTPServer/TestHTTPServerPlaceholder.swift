@@ -1,2 +1,0 @@
-/// Marker so the target has a source until the server lands.
-enum TestHTTPServerModule {}
