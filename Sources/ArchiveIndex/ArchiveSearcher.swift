@@ -60,7 +60,8 @@ public final class ArchiveSearcher {
     /// Counts matches of a text query in posts (for scripts and the bench).
     public func countPosts(matching query: SearchQuery) throws -> Int {
         try queue.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM posts_fts WHERE posts_fts MATCH ?", arguments: [query.ftsMatch]) ?? 0
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM posts_fts WHERE posts_fts MATCH ?", arguments: [query.ftsMatch]) ?? 0
         }
     }
 
@@ -94,7 +95,9 @@ public final class ArchiveSearcher {
         author.hasPrefix("@") ? String(author.dropFirst()) : author
     }
 
-    private static func distanceColumn(_ request: SearchRequest, alias: String) -> (String, [(any DatabaseValueConvertible)?]) {
+    private static func distanceColumn(_ request: SearchRequest, alias: String) -> (
+        String, [(any DatabaseValueConvertible)?]
+    ) {
         guard let near = request.near else { return (", NULL", []) }
         return (", " + SQLFilter.distanceSQL(alias: alias), [near.latitude, near.latitude, near.longitude])
     }
@@ -126,7 +129,8 @@ public final class ArchiveSearcher {
                 SELECT \(postColumns)\(distance), NULL FROM posts p \(filter.whereClause)
                 ORDER BY p.created_at DESC, p.id DESC \(limitClause(request))
                 """
-            hits = try Row.fetchAll(db, sql: sql, arguments: filter.statementArguments(leading: distanceArguments)).map(postHit)
+            hits = try Row.fetchAll(db, sql: sql, arguments: filter.statementArguments(leading: distanceArguments)).map(
+                postHit)
         }
         return hits
     }
@@ -181,7 +185,8 @@ public final class ArchiveSearcher {
                     WHERE g.id IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?) \(filter.andClause)
                     ORDER BY g.fetched_at DESC, g.id DESC \(limitClause(request))
                     """
-                hits = try Row.fetchAll(db, sql: sql, arguments: filter.statementArguments(leading: [match])).map(pageHit)
+                hits = try Row.fetchAll(db, sql: sql, arguments: filter.statementArguments(leading: [match])).map(
+                    pageHit)
             }
             try addSnippets(db, to: &hits, ftsTable: "pages_fts", column: 1, match: match)
         } else {
@@ -227,7 +232,8 @@ public final class ArchiveSearcher {
             FROM media m \(filter.whereClause)
             ORDER BY m.taken_at DESC, m.id DESC \(limitClause(request))
             """
-        return try Row.fetchAll(db, sql: sql, arguments: filter.statementArguments(leading: distanceArguments)).map { row in
+        return try Row.fetchAll(db, sql: sql, arguments: filter.statementArguments(leading: distanceArguments)).map {
+            row in
             var hit = SearchHit(kind: .media, id: row[0] as Int64? ?? 0)
             hit.url = row[1]
             hit.createdAt = row[2]
@@ -272,7 +278,8 @@ public final class ArchiveSearcher {
             guard let limit, let current = depth, hits.count < limit, !filter.isEmpty else { return hits }
             let count =
                 try total
-                ?? Int.fetchOne(db, sql: "SELECT count(*) FROM \(ftsTable) WHERE \(ftsTable) MATCH ?", arguments: [match])
+                ?? Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM \(ftsTable) WHERE \(ftsTable) MATCH ?", arguments: [match])
                 ?? 0
             total = count
             if current >= count { return hits }

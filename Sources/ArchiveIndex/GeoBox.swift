@@ -51,11 +51,17 @@ public struct GeoBox: Sendable, Hashable {
     public var parts: [GeoRect] {
         if crossesAntimeridian {
             return [
-                GeoRect(minLongitude: minLongitude, maxLongitude: 180, minLatitude: minLatitude, maxLatitude: maxLatitude),
-                GeoRect(minLongitude: -180, maxLongitude: maxLongitude, minLatitude: minLatitude, maxLatitude: maxLatitude),
+                GeoRect(
+                    minLongitude: minLongitude, maxLongitude: 180, minLatitude: minLatitude, maxLatitude: maxLatitude),
+                GeoRect(
+                    minLongitude: -180, maxLongitude: maxLongitude, minLatitude: minLatitude, maxLatitude: maxLatitude),
             ]
         }
-        return [GeoRect(minLongitude: minLongitude, maxLongitude: maxLongitude, minLatitude: minLatitude, maxLatitude: maxLatitude)]
+        return [
+            GeoRect(
+                minLongitude: minLongitude, maxLongitude: maxLongitude, minLatitude: minLatitude,
+                maxLatitude: maxLatitude)
+        ]
     }
 
     /// True when the point lies in the closed box.

@@ -41,17 +41,21 @@ public struct GeoCircle: Sendable, Hashable {
     public init(parsing text: String, radiusKilometres: Double) throws(GeoError) {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count == 2 else { throw GeoError("expected LAT,LON (two numbers), got \(parts.count) values") }
-        guard let latitude = Double(parts[0].filter { $0 != " " }), let longitude = Double(parts[1].filter { $0 != " " })
+        guard let latitude = Double(parts[0].filter { $0 != " " }),
+            let longitude = Double(parts[1].filter { $0 != " " })
         else { throw GeoError("\(text) is not two numbers LAT,LON") }
         try self.init(latitude: latitude, longitude: longitude, radiusKilometres: radiusKilometres)
     }
 
     /// Haversine distance in kilometres between two points.
-    public static func distance(latitude1: Double, longitude1: Double, latitude2: Double, longitude2: Double) -> Double {
+    public static func distance(latitude1: Double, longitude1: Double, latitude2: Double, longitude2: Double) -> Double
+    {
         let radians = Double.pi / 180
         let dLat = (latitude2 - latitude1) * radians
         let dLon = (longitude2 - longitude1) * radians
-        let a = sin(dLat / 2) * sin(dLat / 2) + cos(latitude1 * radians) * cos(latitude2 * radians) * sin(dLon / 2) * sin(dLon / 2)
+        let a =
+            sin(dLat / 2) * sin(dLat / 2) + cos(latitude1 * radians) * cos(latitude2 * radians) * sin(dLon / 2)
+            * sin(dLon / 2)
         return 2 * earthRadiusKilometres * asin(min(1, sqrt(a)))
     }
 
@@ -71,7 +75,10 @@ public struct GeoCircle: Sendable, Hashable {
         let north = latitude + dLat
         // A circle that reaches a pole contains every longitude near it.
         if north >= 90 || south <= -90 || angular >= Double.pi / 2 {
-            return [GeoRect(minLongitude: -180, maxLongitude: 180, minLatitude: max(-90, south), maxLatitude: min(90, north))]
+            return [
+                GeoRect(
+                    minLongitude: -180, maxLongitude: 180, minLatitude: max(-90, south), maxLatitude: min(90, north))
+            ]
         }
         // The widest longitude span of a small circle (at the latitude where it is tangent to a meridian).
         let ratio = sin(angular) / cos(latitude / degrees)

@@ -43,7 +43,10 @@ public struct JSONLImporter {
                     if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                     if line.tooLong {
                         summary.bad += 1
-                        problem(ImportProblem(file: path, line: line.number, message: "line longer than \(LineReader.maxLineLength) bytes"))
+                        problem(
+                            ImportProblem(
+                                file: path, line: line.number,
+                                message: "line longer than \(LineReader.maxLineLength) bytes"))
                         continue
                     }
                     let post: PostRecord
@@ -77,7 +80,9 @@ public struct JSONLImporter {
                     }
                     if let progress, line.number - lastProgress >= 4096 {
                         lastProgress = line.number
-                        progress(ImportProgress(file: path, bytesRead: reader.bytesRead, totalBytes: total, summary: summary))
+                        progress(
+                            ImportProgress(file: path, bytesRead: reader.bytesRead, totalBytes: total, summary: summary)
+                        )
                     }
                 }
                 try store.flush(db)

@@ -97,7 +97,8 @@ final class LineReader {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw ImportProblem(file: path, line: lineNumber + 1, message: "read failed: \(String(cString: strerror(errno)))")
+                throw ImportProblem(
+                    file: path, line: lineNumber + 1, message: "read failed: \(String(cString: strerror(errno)))")
             }
             if count == 0 { atEOF = true } else { end += count }
         }

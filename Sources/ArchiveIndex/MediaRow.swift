@@ -24,7 +24,8 @@ struct MediaRow {
         let sources = metadata.fields.compactMap { field in
             metadata.entries[field].map { JSONValue.quoted(field.rawValue) + ":" + JSONValue.quoted($0.source) }
         }
-        let warnings = metadata.warnings.isEmpty ? nil : "[" + metadata.warnings.map(JSONValue.quoted).joined(separator: ",") + "]"
+        let warnings =
+            metadata.warnings.isEmpty ? nil : "[" + metadata.warnings.map(JSONValue.quoted).joined(separator: ",") + "]"
         return [
             text(.fileType), text(.mimeType) ?? fallbackMIME, integer(.imageWidth), integer(.imageHeight), text(.make),
             text(.model), text(.software), text(.dateTimeOriginal), text(.createDate), text(.creationDate),
@@ -53,7 +54,8 @@ struct MediaRow {
         if let gps = metadata[.gpsDateTime]?.string, let instant = Self.exifInstant(gps, requireZone: false) {
             return instant
         }
-        if let create = metadata.entries[.createDate], create.source.hasPrefix("QuickTime"), let text = create.value.string,
+        if let create = metadata.entries[.createDate], create.source.hasPrefix("QuickTime"),
+            let text = create.value.string,
             let instant = Self.exifInstant(text, requireZone: false)
         {
             return instant
@@ -70,7 +72,8 @@ struct MediaRow {
         characters[7] = "-"
         let iso = String(characters)
         guard let instant = Timestamp(parsing: iso) else { return nil }
-        let hasZone = characters.count > 19 && characters[19...].contains(where: { $0 == "+" || $0 == "-" || $0 == "Z" })
+        let hasZone =
+            characters.count > 19 && characters[19...].contains(where: { $0 == "+" || $0 == "-" || $0 == "Z" })
         if requireZone && !hasZone { return nil }
         return instant
     }

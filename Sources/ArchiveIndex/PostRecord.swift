@@ -91,7 +91,9 @@ public struct PostRecord: Sendable, Hashable {
         latitude = try Self.coordinate(json, "latitude", limit: 90)
         longitude = try Self.coordinate(json, "longitude", limit: 180)
         if (latitude == nil) != (longitude == nil) {
-            throw .invalid(latitude == nil ? "longitude" : "latitude", "given without \(latitude == nil ? "latitude" : "longitude")")
+            throw .invalid(
+                latitude == nil ? "longitude" : "latitude",
+                "given without \(latitude == nil ? "latitude" : "longitude")")
         }
         if let deleted = try Self.optionalText(json, "deleted_at") {
             guard let deletedAt = Timestamp(parsing: deleted) else { throw .badDate("deleted_at", deleted) }
@@ -132,7 +134,8 @@ public struct PostRecord: Sendable, Hashable {
         }
     }
 
-    private static func identifier(_ json: JSONValue, _ key: String, required: Bool) throws(PostRecordError) -> String? {
+    private static func identifier(_ json: JSONValue, _ key: String, required: Bool) throws(PostRecordError) -> String?
+    {
         switch json[key] {
         case nil, .null?:
             if required { throw .missing(key) }

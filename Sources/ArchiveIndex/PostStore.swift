@@ -75,8 +75,10 @@ public struct PostStore {
     /// Fills the FTS and R*Tree tables for the posts inserted since the last flush.
     public mutating func flush(_ db: Database) throws {
         guard pending > 0 else { return }
-        try db.cachedStatement(sql: "INSERT INTO posts_fts (rowid, body, author) SELECT id, body, author FROM posts WHERE id > ?")
-            .execute(arguments: [filledThrough])
+        try db.cachedStatement(
+            sql: "INSERT INTO posts_fts (rowid, body, author) SELECT id, body, author FROM posts WHERE id > ?"
+        )
+        .execute(arguments: [filledThrough])
         try db.cachedStatement(
             sql: """
                 INSERT INTO posts_geo (id, min_lon, max_lon, min_lat, max_lat)
@@ -106,9 +108,11 @@ public struct PostStore {
                     source_line
                 FROM posts WHERE platform = ? AND post_id = ?
                 """)
-        guard let row = try Row.fetchOne(select, arguments: [post.platform, post.postID]), let id = row[0] as Int64? else {
+        guard let row = try Row.fetchOne(select, arguments: [post.platform, post.postID]), let id = row[0] as Int64?
+        else {
             throw ArchiveIndexError.database(
-                path: "archive.sqlite", context: "storing post \(post.platform)/\(post.postID)", message: "row vanished")
+                path: "archive.sqlite", context: "storing post \(post.platform)/\(post.postID)", message: "row vanished"
+            )
         }
         let stored = (1...12).map { row[$0] as DatabaseValue }
         let incoming = content.map { $0?.databaseValue ?? .null }
@@ -124,10 +128,15 @@ public struct PostStore {
                     INSERT INTO post_versions (post_id, seen_at, body, record_id, payload_digest, source_file, source_line)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """
-            ).execute(arguments: [id, row[14] as String?, oldBody, row[15] as String?, row[16] as String?, row[17] as String?, row[18] as Int64?])
+            ).execute(arguments: [
+                id, row[14] as String?, oldBody, row[15] as String?, row[16] as String?, row[17] as String?,
+                row[18] as Int64?,
+            ])
             if indexed {
-                try db.cachedStatement(sql: "INSERT INTO posts_fts (posts_fts, rowid, body, author) VALUES ('delete', ?, ?, ?)")
-                    .execute(arguments: [id, oldBody, oldAuthor])
+                try db.cachedStatement(
+                    sql: "INSERT INTO posts_fts (posts_fts, rowid, body, author) VALUES ('delete', ?, ?, ?)"
+                )
+                .execute(arguments: [id, oldBody, oldAuthor])
                 try db.cachedStatement(sql: "DELETE FROM posts_geo WHERE id = ?").execute(arguments: [id])
             }
             try db.cachedStatement(
@@ -155,7 +164,9 @@ public struct PostStore {
                 }
             }
         } else {
-            try db.cachedStatement(sql: "UPDATE posts SET deleted_at = ? WHERE id = ?").execute(arguments: [post.deletedAt?.utcText, id])
+            try db.cachedStatement(sql: "UPDATE posts SET deleted_at = ? WHERE id = ?").execute(arguments: [
+                post.deletedAt?.utcText, id,
+            ])
         }
         return (id, .updated)
     }

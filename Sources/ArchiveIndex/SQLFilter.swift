@@ -69,7 +69,9 @@ struct SQLFilter {
                 [bbox.minLatitude, bbox.maxLatitude] + bbox.parts.flatMap { [$0.minLongitude, $0.maxLongitude] })
         }
         if let near = request.near {
-            add("\(Self.distanceSQL(alias: alias)) <= ?", [near.latitude, near.latitude, near.longitude, near.radiusKilometres])
+            add(
+                "\(Self.distanceSQL(alias: alias)) <= ?",
+                [near.latitude, near.latitude, near.longitude, near.radiusKilometres])
         }
     }
 

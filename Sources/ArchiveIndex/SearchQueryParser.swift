@@ -41,7 +41,8 @@ public struct SearchQueryParser {
         let (token, column) = parser.current
         switch token {
         case .end: return query
-        case .close: throw SearchQueryError(column: column, message: "unbalanced parenthesis: this ) has no ( before it")
+        case .close:
+            throw SearchQueryError(column: column, message: "unbalanced parenthesis: this ) has no ( before it")
         default: throw SearchQueryError(column: column, message: "unexpected text")
         }
     }
@@ -50,7 +51,9 @@ public struct SearchQueryParser {
 
     private static func isQuote(_ c: Character) -> Bool { c == "\"" || c == "“" || c == "”" || c == "„" }
     private static func isClosingQuote(_ c: Character) -> Bool { c == "\"" || c == "“" || c == "”" }
-    private static func isTokenCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "#" || c == "@" || c == "_" }
+    private static func isTokenCharacter(_ c: Character) -> Bool {
+        c.isLetter || c.isNumber || c == "#" || c == "@" || c == "_"
+    }
 
     private mutating func lex(_ text: String) throws(SearchQueryError) {
         let characters = Array(text)
@@ -84,7 +87,8 @@ public struct SearchQueryParser {
                 }
                 if index < characters.count, !characters[index].isWhitespace, characters[index] != ")" {
                     if characters[index] == "*" {
-                        throw SearchQueryError(column: index + 1, message: "one * ends a prefix search; remove the extra *")
+                        throw SearchQueryError(
+                            column: index + 1, message: "one * ends a prefix search; remove the extra *")
                     }
                     throw SearchQueryError(column: index + 1, message: "put a space after the closing quote")
                 }
@@ -99,7 +103,8 @@ public struct SearchQueryParser {
                 var word = Array(characters[index..<end])
                 if word == ["N", "E", "A", "R"], end < characters.count, characters[end] == "(" {
                     throw SearchQueryError(
-                        column: column, message: "NEAR(…) is not supported; use an \"exact phrase\" or words joined by AND")
+                        column: column,
+                        message: "NEAR(…) is not supported; use an \"exact phrase\" or words joined by AND")
                 }
                 index = end
                 var prefix = false
@@ -116,7 +121,8 @@ public struct SearchQueryParser {
                 }
                 if word.isEmpty {
                     throw SearchQueryError(
-                        column: column, message: "a bare * has nothing to complete; put it at the end of a word, as in münch*")
+                        column: column,
+                        message: "a bare * has nothing to complete; put it at the end of a word, as in münch*")
                 }
                 let text = String(word)
                 if !prefix {
@@ -130,7 +136,9 @@ public struct SearchQueryParser {
                 guard word.contains(where: Self.isTokenCharacter) else {
                     throw SearchQueryError(
                         column: column,
-                        message: "\(text) has no letters or digits to search for; remove it or put it inside a phrase with words")
+                        message:
+                            "\(text) has no letters or digits to search for; remove it or put it inside a phrase with words"
+                    )
                 }
                 tokens.append((.word(text, prefix: prefix), column))
             }
@@ -183,7 +191,9 @@ public struct SearchQueryParser {
             case .not:
                 guard !kept.isEmpty else {
                     throw SearchQueryError(
-                        column: column, message: "NOT needs a term before it (write: word NOT other); it excludes from what comes first")
+                        column: column,
+                        message: "NOT needs a term before it (write: word NOT other); it excludes from what comes first"
+                    )
                 }
                 position += 1
                 guard Self.startsTerm(current.0) else {

@@ -54,7 +54,8 @@ public struct WARCImporter {
                     sql: """
                         INSERT INTO warc_files (name, opened_at, closed_at, records, bytes) VALUES (?, ?, ?, 0, ?)
                         ON CONFLICT (name) DO NOTHING
-                        """, arguments: [warcName, WARCDate.now().secondsSince1970, WARCDate.now().secondsSince1970, total])
+                        """,
+                    arguments: [warcName, WARCDate.now().secondsSince1970, WARCDate.now().secondsSince1970, total])
                 var inTransaction = 0
                 var failures = 0
                 while true {
@@ -71,7 +72,8 @@ public struct WARCImporter {
                         continue
                     }
                     do {
-                        try importRecord(entry, path: path, warcName: warcName, state: &state, summary: &summary, db: db)
+                        try importRecord(
+                            entry, path: path, warcName: warcName, state: &state, summary: &summary, db: db)
                     } catch let issue as ImportProblem {
                         summary.bad += 1
                         problem(issue)
@@ -82,12 +84,14 @@ public struct WARCImporter {
                         try db.commit()
                         try db.beginTransaction(.immediate)
                         inTransaction = 0
-                        progress?(ImportProgress(file: path, bytesRead: entry.offset, totalBytes: total, summary: summary))
+                        progress?(
+                            ImportProgress(file: path, bytesRead: entry.offset, totalBytes: total, summary: summary))
                     }
                 }
                 try state.flush(db)
                 try db.execute(
-                    sql: "UPDATE warc_files SET records = (SELECT count(*) FROM captures WHERE warc_file = ?) WHERE name = ?",
+                    sql:
+                        "UPDATE warc_files SET records = (SELECT count(*) FROM captures WHERE warc_file = ?) WHERE name = ?",
                     arguments: [warcName, warcName])
                 try db.commit()
             } catch {
@@ -102,7 +106,8 @@ public struct WARCImporter {
     private static func offset(of error: WARCError) -> Int64? {
         switch error {
         case .truncated(_, let offset), .garbage(_, let offset), .invalidGzip(_, let offset, _),
-            .malformedRecord(_, let offset, _), .recordTooLarge(_, let offset, _, _), .inflateLimitExceeded(_, let offset, _):
+            .malformedRecord(_, let offset, _), .recordTooLarge(_, let offset, _, _),
+            .inflateLimitExceeded(_, let offset, _):
             return offset
         default:
             return nil
@@ -112,7 +117,9 @@ public struct WARCImporter {
     /// The bare file name for a file in `<archive>/warc/`, else the absolute path.
     static func warcName(path: String, databasePath: String) -> String {
         let absolute = realPath(path) ?? path
-        let archiveDirectory = realPath(String(databasePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")))
+        let archiveDirectory = realPath(
+            String(
+                databasePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")))
         let fileName = absolute.split(separator: "/").last.map(String.init) ?? absolute
         if let archiveDirectory, absolute == archiveDirectory + "/warc/" + fileName { return fileName }
         return absolute
@@ -135,7 +142,8 @@ public struct WARCImporter {
         }
         guard let recordID = record.recordID, let url = record.targetURI else {
             throw ImportProblem(
-                file: path, offset: entry.offset, message: "\(record.typeName ?? "record") without WARC-Record-ID or WARC-Target-URI")
+                file: path, offset: entry.offset,
+                message: "\(record.typeName ?? "record") without WARC-Record-ID or WARC-Target-URI")
         }
         let fetchedAt = record.headers["WARC-Date"].flatMap { Timestamp(parsing: $0) }?.utcText
         var status: Int?
@@ -150,7 +158,8 @@ public struct WARCImporter {
                 payload = http.payload
                 contentEncoding = http.headers["Content-Encoding"]
             } else if record.contentType?.lowercased().hasPrefix("application/http") == true {
-                throw ImportProblem(file: path, offset: entry.offset, message: "response record \(recordID) has no HTTP status line")
+                throw ImportProblem(
+                    file: path, offset: entry.offset, message: "response record \(recordID) has no HTTP status line")
             } else {
                 payload = record.block[...]
                 mime = Self.mediaType(record.contentType)
@@ -161,7 +170,8 @@ public struct WARCImporter {
         default:
             break
         }
-        let digest = record.payloadDigest?.description ?? (type == .revisit ? nil : WARCDigest.compute(payload).description)
+        let digest =
+            record.payloadDigest?.description ?? (type == .revisit ? nil : WARCDigest.compute(payload).description)
         try db.cachedStatement(
             sql: """
                 INSERT INTO captures (url, record_type, status, mime, payload_digest, record_id, warc_file, warc_offset,
@@ -170,7 +180,8 @@ public struct WARCImporter {
                 """
         ).execute(
             arguments: [
-                url, record.typeName ?? type.rawValue, status, mime, digest, recordID, warcName, entry.offset, entry.length,
+                url, record.typeName ?? type.rawValue, status, mime, digest, recordID, warcName, entry.offset,
+                entry.length,
                 fetchedAt ?? "", record.ipAddress, record.refersTo,
             ])
         let newCapture = db.changesCount > 0
@@ -185,7 +196,8 @@ public struct WARCImporter {
         if Self.isHTML(mime: mime, payload: payload) {
             guard let decoded = HTTPContentDecoder.decode(payload, contentEncoding: contentEncoding) else {
                 throw ImportProblem(
-                    file: path, offset: entry.offset, message: "HTML payload of \(url) has an unreadable Content-Encoding \(contentEncoding ?? "")")
+                    file: path, offset: entry.offset,
+                    message: "HTML payload of \(url) has an unreadable Content-Encoding \(contentEncoding ?? "")")
             }
             if let page = HTMLDocument(decoded, url: url) {
                 try db.cachedStatement(
@@ -194,7 +206,9 @@ public struct WARCImporter {
                             record_id, payload_digest)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (record_id) DO NOTHING
                         """
-                ).execute(arguments: StatementArguments([url, page.title, page.visibleText(), fetchedAt, status, mime] + provenance))
+                ).execute(
+                    arguments: StatementArguments(
+                        [url, page.title, page.visibleText(), fetchedAt, status, mime] + provenance))
                 if db.changesCount > 0 { state.pendingPages += 1 }
                 indexed = true
             }
@@ -214,7 +228,7 @@ public struct WARCImporter {
                 values[MediaRow.columns.firstIndex(of: "warnings") ?? 19] = "[" + JSONValue.quoted("\(error)") + "]"
             }
             let columns = MediaRow.columns.joined(separator: ", ")
-            let placeholders = Array(repeating: "?", count: MediaRow.columns.count + 9).joined(separator: ", ")
+            let placeholders = Array(repeating: "?", count: MediaRow.columns.count + 7).joined(separator: ", ")
             try db.cachedStatement(
                 sql: """
                     INSERT INTO media (url, post_id, \(columns), byte_count, fetched_at, warc_file, warc_offset, warc_length,

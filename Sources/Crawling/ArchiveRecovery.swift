@@ -1,19 +1,26 @@
 import ArchiveIndex
 import GRDB
 import WARC
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Brings archive.sqlite back in line with the WARC files after a run was killed.
 ///
 /// The WARC files are the source of truth. A killed run may have written records whose
 /// captures were not yet committed, and may have cut its last record short. Recovery reads
 /// every WARC file not marked closed, adds the captures that are missing (marking their URLs
-/// done, so they are not archived twice), leaves a truncated last record for `verify` to
-/// report (its URL is fetched again), marks the file closed, and puts URLs still in flight
-/// back in the queue. New records always go to a new file.
+/// done, so they are not archived twice), and moves a record the kill cut short out of the
+/// file into `warc/quarantine/` (the bytes are kept; the record never completed, so it is not
+/// evidence, and its URL is fetched again). Then it marks the file closed and puts URLs still
+/// in flight back in the queue. New records always go to a new file.
 enum ArchiveRecovery {
     struct Result {
         var recoveredCaptures = 0
         var truncatedRecords = 0
+        var quarantined: [String] = []
         var requeued = 0
         var summary: String {
             "recovered an interrupted run: \(recoveredCaptures) captures found in its WARC files, "
@@ -23,12 +30,20 @@ enum ArchiveRecovery {
 
     static func recover(layout: ArchiveLayout, database: ArchiveDatabase) throws -> Result {
         var result = Result()
-        let open = try database.writer.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM warc_files WHERE closed_at IS NULL")
+        // Files a killed run created before committing anything about them count as open too.
+        let open = try database.writer.write { db in
+            let known = Set(try String.fetchAll(db, sql: "SELECT name FROM warc_files"))
+            for name in directoryEntries(layout.warcDirectory, suffixes: [".warc.gz"]) where !known.contains(name) {
+                try db.execute(
+                    sql: "INSERT INTO warc_files (name, opened_at) VALUES (?, ?)",
+                    arguments: [name, WARCDate.now().description])
+            }
+            return try String.fetchAll(db, sql: "SELECT name FROM warc_files WHERE closed_at IS NULL")
         }
         for name in open {
             let path = layout.warcPath(name)
             var found: [(entry: WARCEntry, type: String)] = []
+            var damagedFrom: Int64?
             if let reader = try? WARCReader(path: path) {
                 while true {
                     do {
@@ -37,10 +52,14 @@ enum ArchiveRecovery {
                             found.append((entry, type))
                         }
                     } catch {
-                        result.truncatedRecords += 1
+                        damagedFrom = error.offset ?? found.last.map { $0.entry.offset + $0.entry.length }
                         break
                     }
                 }
+            }
+            if let damagedFrom {
+                result.truncatedRecords += 1
+                result.quarantined.append(try quarantineTail(of: path, from: damagedFrom, layout: layout, name: name))
             }
             try database.writer.write { db in
                 for (entry, type) in found {
@@ -66,12 +85,57 @@ enum ArchiveRecovery {
                             arguments: [url])
                     }
                 }
+                if let damagedFrom {
+                    // Nothing may point into the bytes that were moved away.
+                    let urls = try String.fetchAll(
+                        db, sql: "SELECT url FROM captures WHERE warc_file = ? AND warc_offset >= ?",
+                        arguments: [name, damagedFrom])
+                    try db.execute(
+                        sql: "DELETE FROM captures WHERE warc_file = ? AND warc_offset >= ?", arguments: [name, damagedFrom])
+                    for url in urls {
+                        try db.execute(sql: "UPDATE frontier SET state = 'queued' WHERE url = ?", arguments: [url])
+                    }
+                }
+                let size = fileSize(path)
                 try db.execute(
-                    sql: "UPDATE warc_files SET closed_at = ? WHERE name = ?",
-                    arguments: [WARCDate.now().description, name])
+                    sql: "UPDATE warc_files SET closed_at = ?, bytes = ? WHERE name = ?",
+                    arguments: [WARCDate.now().description, size, name])
             }
         }
         result.requeued = try Frontier(database: database).requeueInFlight()
         return result
+    }
+
+    /// Moves the bytes of `path` from `offset` on into `warc/quarantine/NAME.from-OFFSET` and cuts
+    /// the file there, so it ends with its last complete record.
+    static func quarantineTail(of path: String, from offset: Int64, layout: ArchiveLayout, name: String) throws
+        -> String
+    {
+        let folder = layout.warcDirectory + "/quarantine"
+        try POSIXDirectory.make(folder)
+        let target = "\(folder)/\(name).from-\(offset)"
+        guard let source = fopen(path, "rb"), let sink = fopen(target, "wb") else {
+            throw ArchiveFolderError(path: target, reason: "cannot move the damaged end of \(path)")
+        }
+        defer { fclose(source) }
+        fseeko(source, off_t(offset), SEEK_SET)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, source) }
+            if count == 0 { break }
+            _ = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, count, sink) }
+        }
+        fflush(sink)
+        fsync(fileno(sink))
+        fclose(sink)
+        guard truncate(path, off_t(offset)) == 0 else {
+            throw ArchiveFolderError(path: path, reason: String(cString: strerror(errno)))
+        }
+        return target
+    }
+
+    static func fileSize(_ path: String) -> Int64 {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int64(info.st_size) : 0
     }
 }

@@ -2,7 +2,7 @@
 public struct CrawlEvent: Sendable {
     /// What happened.
     public enum Kind: String, Sendable {
-        case archived, revisit, retry, failed, excluded, discovered
+        case archived, revisit, retry, failed, excluded, discovered, recovered
     }
 
     public var kind: Kind

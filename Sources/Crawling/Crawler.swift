@@ -28,6 +28,8 @@ public actor Crawler {
     private var urlsPerOrigin: [String: Int] = [:]
     private var statistics = CrawlStatistics()
     private var stopRequested = false
+    /// What reconciling an interrupted earlier run found.
+    let recovery: ArchiveRecovery.Result
     private let started = ContinuousClock.now
 
     /// Prepares a crawl into `layout` (creating the folder, database and a new WARC file).
@@ -40,6 +42,8 @@ public actor Crawler {
         try POSIXDirectory.make(layout.directory)
         database = try ArchiveDatabase(path: layout.databasePath)
         frontier = Frontier(database: database)
+        // Before this run opens its own WARC file: reconcile what a killed run left behind.
+        recovery = try ArchiveRecovery.recover(layout: layout, database: database)
         var fetch = FetchConfiguration(userAgent: configuration.userAgent)
         fetch.maxBodyBytes = configuration.maxBodyBytes
         fetch.connectTimeout = .milliseconds(Int(configuration.connectTimeout * 1000))
@@ -77,9 +81,8 @@ public actor Crawler {
     /// Crawls until the frontier is done, `maxPages` is reached or a stop was requested.
     /// Returns the run's counters; the frontier's counts say what is left.
     public func run() async throws -> CrawlStatistics {
-        let recovered = try ArchiveRecovery.recover(layout: layout, database: database)
-        if recovered.requeued > 0 || recovered.recoveredCaptures > 0 {
-            onEvent(CrawlEvent(kind: .discovered, url: "", reason: recovered.summary))
+        if recovery.requeued > 0 || recovery.recoveredCaptures > 0 || recovery.truncatedRecords > 0 {
+            onEvent(CrawlEvent(kind: .recovered, url: "", reason: recovery.summary))
         }
         let seeds = configuration.seeds.filter { configuration.scope.exclusion(of: $0, depth: 0) == nil }
         statistics.discovered += try frontier.add(seeds, depth: 0, priority: 10)
@@ -194,6 +197,18 @@ public actor Crawler {
                 afterAttempt: entry.attempts, status: response.statusCode, retryAfter: retryAfter, using: &generator)
             {
                 scheduleRetry(entry, after: Self.seconds(wait), reason: "HTTP \(response.statusCode)")
+                return
+            }
+        }
+        if let truncation = response.truncation, truncation.isInterruption {
+            // The connection broke or stalled mid-body: try again; keep the partial body only
+            // when the attempts run out (marked WARC-Truncated).
+            var generator = SystemRandomNumberGenerator()
+            if let wait = retryPolicy.delay(
+                afterAttempt: entry.attempts, error: .connectionLost(url: url.string, message: "\(truncation)"),
+                using: &generator)
+            {
+                scheduleRetry(entry, after: Self.seconds(wait), reason: "truncated (\(truncation.warcValue))")
                 return
             }
         }
@@ -329,5 +344,13 @@ public actor Crawler {
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+extension BodyTruncation {
+    /// True when the server or network cut the body short (not vestige's own size cap).
+    var isInterruption: Bool {
+        if case .length = self { return false }
+        return true
     }
 }

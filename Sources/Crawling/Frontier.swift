@@ -73,7 +73,9 @@ public struct Frontier: Sendable {
                 perOriginCount[origin, default: 0] += 1
                 claimed.append(
                     FrontierEntry(
-                        id: row["id"], url: row["url"], origin: origin, depth: row["depth"], attempts: row["attempts"],
+                        // This claim is the next attempt: number it from 1.
+                        id: row["id"], url: row["url"], origin: origin, depth: row["depth"],
+                        attempts: (row["attempts"] as Int) + 1,
                         redirects: row["redirects"], via: row["via"]))
             }
             let update = try db.makeStatement(

@@ -21,6 +21,7 @@ public struct FrontierEntry: Sendable, Equatable {
     public var url: String
     public var origin: String
     public var depth: Int
+    /// Which attempt this claim is (1 for the first fetch).
     public var attempts: Int
     public var redirects: Int
     public var via: String?

@@ -20,6 +20,27 @@ enum POSIXDirectory {
     }
 }
 
+/// File names in a folder that end with one of `suffixes`, sorted by byte value; empty when the
+/// folder does not exist. Hidden entries are skipped.
+public func directoryEntries(_ path: String, suffixes: [String]) -> [String] {
+    guard let handle = opendir(path) else { return [] }
+    defer { closedir(handle) }
+    var names: [String] = []
+    while let entry = readdir(handle) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        if !name.hasPrefix("."), suffixes.contains(where: { name.hasSuffix($0) }) { names.append(name) }
+    }
+    return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+}
+
+/// True when `path` exists.
+public func fileExists(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0
+}
+
 /// An archive folder that cannot be created or used.
 public struct ArchiveFolderError: Error, Sendable, CustomStringConvertible {
     public var path: String

@@ -3,7 +3,9 @@ import CLibXML2
 /// The title and the visible text of a page, for full-text indexing.
 extension HTMLDocument {
     /// Elements whose text is never shown.
-    private static let hiddenElements: Set<String> = ["script", "style", "noscript", "template", "head", "svg", "iframe", "object"]
+    private static let hiddenElements: Set<String> = [
+        "script", "style", "noscript", "template", "head", "svg", "iframe", "object",
+    ]
     /// Elements that start a new line of text.
     private static let blockElements: Set<String> = [
         "p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section",

@@ -10,7 +10,22 @@ public struct VestigeCommand: AsyncParsableCommand {
             Exit status: 0 ok, 1 runtime failure, 64 usage error, 65 bad input data.
             """,
         version: VersionCommand.vestigeVersion,
-        subcommands: [ExtractCommand.self, ImportCommand.self, SearchCommand.self, CrawlCommand.self, VerifyCommand.self, VersionCommand.self])
+        subcommands: [ExtractCommand.self, ImportCommand.self, SearchCommand.self, ReindexCommand.self, CrawlCommand.self, VerifyCommand.self, VersionCommand.self])
 
     public init() {}
+
+    /// Parses the process's arguments and runs the chosen command (async ones awaited).
+    /// ArgumentParser's own `main()` resolves to its synchronous overload from top-level code.
+    public static func runFromCommandLine() async {
+        do {
+            var command = try await asyncParseAsRoot(nil)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -30,7 +30,7 @@ public final class WARCReader {
 
     private var file: POSIXFile
     // Raw file bytes: raw[0] is at file offset rawStart; rawPos is the next byte to use.
-    private var raw: [UInt8] = []
+    private let raw: RawInputBuffer
     private var rawStart: Int64
     private var rawPos = 0
     // Decoded bytes (inflated, or copied from raw in an uncompressed file); window[0] is at
@@ -38,7 +38,7 @@ public final class WARCReader {
     private var window: [UInt8] = []
     private var windowPos = 0
     private var windowStart: Int64
-    private var scratch: [UInt8]
+    private let scratch: UnsafeMutableRawBufferPointer
 
     private let inflater: GzipInflater?
     private var memberState = MemberState.none
@@ -80,13 +80,15 @@ public final class WARCReader {
         file = opened
         rawStart = offset
         windowStart = offset
-        scratch = [UInt8](repeating: 0, count: 256 << 10)
+        scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
+        raw = RawInputBuffer(capacity: max(options.chunkSize, 4096) + 64)
         isCompressed = head.first == 0x1F && (head.count == 1 || head[1] == 0x8B)
         inflater = isCompressed ? GzipInflater() : nil
     }
 
     deinit {
         try? file.close()
+        scratch.deallocate()
     }
 
     /// Reads the single record at `offset` of `path` (the offset of a `WARCLocation` or
@@ -280,7 +282,7 @@ public final class WARCReader {
             if rawPos == raw.count {
                 guard try refill() else { return false }
             }
-            window.append(contentsOf: raw[rawPos...])
+            window.append(contentsOf: raw.bytes(rawPos..<raw.count))
             rawPos = raw.count
             return true
         }
@@ -300,29 +302,20 @@ public final class WARCReader {
                 throw WARCError.inflateLimitExceeded(file: path, offset: memberStart, limit: limit)
             }
             let room = Int(min(Int64(scratch.count), budget))
-            var step = GzipInflater.Step(consumed: 0, produced: 0, memberEnded: false)
-            var failure: GzipInflater.Failure?
-            raw.withUnsafeBytes { input in
-                scratch.withUnsafeMutableBytes { output in
-                    do throws(GzipInflater.Failure) {
-                        step = try inflater.step(
-                            input: UnsafeRawBufferPointer(rebasing: input[rawPos...]),
-                            output: UnsafeMutableRawBufferPointer(rebasing: output[0..<room]))
-                    } catch {
-                        failure = error
-                    }
-                }
-            }
-            if let failure {
+            let step: GzipInflater.Step
+            do throws(GzipInflater.Failure) {
+                step = try inflater.step(
+                    input: raw.bytes(rawPos..<raw.count), output: UnsafeMutableRawBufferPointer(rebasing: scratch[0..<room]))
+            } catch {
                 recovery = .scan(from: memberStart + 1)
-                switch failure {
+                switch error {
                 case .corrupt(let reason): throw WARCError.invalidGzip(file: path, offset: memberStart, reason: reason)
                 case .setup: throw WARCError.invalidGzip(file: path, offset: memberStart, reason: "zlib setup failed")
                 }
             }
             rawPos += step.consumed
             if step.produced > 0 {
-                window.append(contentsOf: scratch[0..<step.produced])
+                window.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<step.produced]))
                 decodedInMember += Int64(step.produced)
             }
             if step.memberEnded {
@@ -402,34 +395,12 @@ public final class WARCReader {
 
     /// Reads the next chunk of the file after the bytes held; false at the end of the file.
     private func refill() throws(WARCError) -> Bool {
-        if rawPos == raw.count {
-            rawStart += Int64(raw.count)
-            raw.removeAll(keepingCapacity: true)
-            rawPos = 0
-        } else if rawPos > 0 {
-            rawStart += Int64(rawPos)
-            raw.removeSubrange(0..<rawPos)
-            rawPos = 0
-        }
-        let old = raw.count
-        let size = max(options.chunkSize, 4096)
-        raw.append(contentsOf: repeatElement(0, count: size))
-        var result: Result<Int, WARCError> = .success(0)
-        let readFile = file
-        let at = rawStart + Int64(old)
-        raw.withUnsafeMutableBytes { buffer in
-            do throws(WARCError) {
-                result = .success(try readFile.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[old...]), count: size, at: at))
-            } catch {
-                result = .failure(error)
-            }
-        }
-        switch result {
-        case .success(let count):
-            raw.removeLast(size - count)
-            return count > 0
-        case .failure(let error):
-            raw.removeLast(size)
+        rawStart += Int64(rawPos)
+        raw.dropFirst(rawPos)
+        rawPos = 0
+        do throws(WARCError) {
+            return try raw.fill(from: file, at: rawStart + Int64(raw.count)) > 0
+        } catch {
             recovery = .stop
             throw error
         }
@@ -437,7 +408,7 @@ public final class WARCReader {
 
     /// Moves the raw input to `offset`, dropping everything buffered.
     private func seek(to offset: Int64) {
-        raw.removeAll(keepingCapacity: true)
+        raw.removeAll()
         rawPos = 0
         rawStart = offset
         window.removeAll(keepingCapacity: true)
@@ -505,7 +476,7 @@ public final class WARCReader {
         seek(to: offset)
         let pattern: [UInt8] = isCompressed ? [0x1F, 0x8B, 0x08] : Array("\nWARC/".utf8)
         while true {
-            if let found = Self.find(pattern, in: raw, from: rawPos) {
+            if let found = raw.firstIndex(of: pattern, from: rawPos) {
                 rawPos = isCompressed ? found : found + 1
                 if !isCompressed { resyncPlainWindow() }
                 return
@@ -525,24 +496,6 @@ public final class WARCReader {
         window.removeAll(keepingCapacity: true)
         windowPos = 0
         windowStart = rawStart + Int64(rawPos)
-    }
-
-    static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
-        var index = start
-        let last = bytes.count - pattern.count
-        while index <= last {
-            if bytes[index] == first {
-                var matched = true
-                for offset in 1..<pattern.count where bytes[index + offset] != pattern[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return index }
-            }
-            index += 1
-        }
-        return nil
     }
 
     // MARK: - Format detection

@@ -1,3 +1,3 @@
 import VestigeCLI
 
-await VestigeCommand.main()
+await VestigeCommand.runFromCommandLine()

@@ -1,6 +1,6 @@
 import ArchiveIndex
-import GRDB
 import Foundation
+import GRDB
 import Testing
 
 @Suite struct ArchiveDatabaseTests {

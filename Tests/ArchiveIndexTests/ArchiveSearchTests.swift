@@ -15,7 +15,8 @@ import Testing
         ("Munchen", [1]), ("münchen", [1]), ("MÜNCHEN", [1]), ("grusse OR gruße", [1]),
         ("#oktoberfest", [1]), ("#Oktoberfest", [1]), ("oktoberfest", []), ("@hans_m", [1]), ("#travel", [4, 5]),
         (#""river bank""#, [8]), ("river bank", [8, 9]), ("river OR sunrise", [3, 4, 8, 9]), ("river NOT bank", [3]),
-        ("Munch*", [1]), ("Muni*", [10]), (#""river ba"*"#, [8]), ("(sunrise OR sunset) #travel", [4, 5]), ("alice", [1, 10]),
+        ("Munch*", [1]), ("Muni*", [10]), (#""river ba"*"#, [8]), ("(sunrise OR sunset) #travel", [4, 5]),
+        ("alice", [1, 10]),
         ("null island", [2]), ("nothingmatchesthis", []),
     ])
     func textQueries(query: String, expected: [Int]) throws {
@@ -39,18 +40,19 @@ import Testing
 
     // MARK: Time
 
-    @Test(arguments: [
-        ("2021-01-06T18:00Z", nil, [1, 3, 5, 6, 7, 8, 10]),
-        (nil, "2021-01-06T18:00Z", [2, 4, 9]),
-        ("2021-01-06T13:00:00-05:00", nil, [1, 3, 5, 6, 7, 8, 10]),
-        ("2021-01-06T18:00:00.5Z", nil, [1, 3, 6, 7, 8, 10]),
-        (nil, "2021-01-06T18:00:00.5Z", [2, 4, 5, 9]),
-        (nil, "2021-01-06T18:00:00.25Z", [2, 4, 5, 9]),
-        ("2021-01-06T18:00:00.75Z", nil, [1, 3, 6, 7, 10]),
-        ("2021-01-07", nil, [3, 6, 7, 10]),
-        ("2021-01-06", "2021-01-07", [1, 4, 5, 8]),
-        ("2021-01-08T09:59:59Z", "2021-01-08T10:00:01Z", [6]),
-    ] as [(String?, String?, [Int])])
+    @Test(
+        arguments: [
+            ("2021-01-06T18:00Z", nil, [1, 3, 5, 6, 7, 8, 10]),
+            (nil, "2021-01-06T18:00Z", [2, 4, 9]),
+            ("2021-01-06T13:00:00-05:00", nil, [1, 3, 5, 6, 7, 8, 10]),
+            ("2021-01-06T18:00:00.5Z", nil, [1, 3, 6, 7, 8, 10]),
+            (nil, "2021-01-06T18:00:00.5Z", [2, 4, 5, 9]),
+            (nil, "2021-01-06T18:00:00.25Z", [2, 4, 5, 9]),
+            ("2021-01-06T18:00:00.75Z", nil, [1, 3, 6, 7, 10]),
+            ("2021-01-07", nil, [3, 6, 7, 10]),
+            ("2021-01-06", "2021-01-07", [1, 4, 5, 8]),
+            ("2021-01-08T09:59:59Z", "2021-01-08T10:00:01Z", [6]),
+        ] as [(String?, String?, [Int])])
     func sinceIsInclusiveUntilExclusive(since: String?, until: String?, expected: [Int]) throws {
         defer { archive.remove() }
         let request = try PlantedArchive.request { request in
@@ -62,16 +64,17 @@ import Testing
 
     // MARK: Place
 
-    @Test(arguments: [
-        ("11,48,12,49", false, [1, 10]),
-        ("179,-20,-171,-10", false, [4, 5]),
-        ("170,-20,180,-10", false, [4]),
-        ("-180,-20,-171,-10", false, [5]),
-        ("-1,-1,1,1", false, []),
-        ("-1,-1,1,1", true, [2]),
-        ("11.575,48.137,11.575,48.137", false, [1]),
-        ("-180,-90,180,90", false, [1, 4, 5, 6, 7, 8, 10]),
-    ] as [(String, Bool, [Int])])
+    @Test(
+        arguments: [
+            ("11,48,12,49", false, [1, 10]),
+            ("179,-20,-171,-10", false, [4, 5]),
+            ("170,-20,180,-10", false, [4]),
+            ("-180,-20,-171,-10", false, [5]),
+            ("-1,-1,1,1", false, []),
+            ("-1,-1,1,1", true, [2]),
+            ("11.575,48.137,11.575,48.137", false, [1]),
+            ("-180,-90,180,90", false, [1, 4, 5, 6, 7, 8, 10]),
+        ] as [(String, Bool, [Int])])
     func boundingBoxes(bbox: String, includeNullIsland: Bool, expected: [Int]) throws {
         defer { archive.remove() }
         let request = try PlantedArchive.request { request in
@@ -81,17 +84,18 @@ import Testing
         #expect(try archive.postIDs(request) == expected, "\(bbox)")
     }
 
-    @Test(arguments: [
-        (48.137, 11.575, 5.0, [1, 10]),
-        (48.137, 11.575, 0.0, [1]),
-        (-15.0, 180.0, 500.0, [4]),
-        (-15.0, -180.0, 1000.0, [4, 5]),
-        (90.0, 0.0, 50.0, [6, 7]),
-        (89.95, 0.0, 20.0, [6, 7]),
-        (-90.0, 0.0, 20000.0, [1, 4, 5, 8, 10]),
-        (-90.0, 0.0, 20010.0, [1, 4, 5, 6, 7, 8, 10]),
-        (0.0, 0.0, 10.0, []),
-    ] as [(Double, Double, Double, [Int])])
+    @Test(
+        arguments: [
+            (48.137, 11.575, 5.0, [1, 10]),
+            (48.137, 11.575, 0.0, [1]),
+            (-15.0, 180.0, 500.0, [4]),
+            (-15.0, -180.0, 1000.0, [4, 5]),
+            (90.0, 0.0, 50.0, [6, 7]),
+            (89.95, 0.0, 20.0, [6, 7]),
+            (-90.0, 0.0, 20000.0, [1, 4, 5, 8, 10]),
+            (-90.0, 0.0, 20010.0, [1, 4, 5, 6, 7, 8, 10]),
+            (0.0, 0.0, 10.0, []),
+        ] as [(Double, Double, Double, [Int])])
     func nearUsesGreatCircleDistance(latitude: Double, longitude: Double, radius: Double, expected: [Int]) throws {
         defer { archive.remove() }
         let request = try PlantedArchive.request { request in
@@ -102,7 +106,9 @@ import Testing
 
     @Test func nearReportsDistances() throws {
         defer { archive.remove() }
-        let request = try PlantedArchive.request { $0.near = try GeoCircle(latitude: -15, longitude: 180, radiusKilometres: 500) }
+        let request = try PlantedArchive.request {
+            $0.near = try GeoCircle(latitude: -15, longitude: 180, radiusKilometres: 500)
+        }
         let hit = try #require(try ArchiveSearcher(path: archive.databasePath).search(request).first)
         let expected = GeoCircle.distance(latitude1: -15, longitude1: 180, latitude2: -17.7, longitude2: 179.9)
         #expect(abs((hit.distanceKilometres ?? 0) - expected) < 1e-6)
@@ -113,8 +119,12 @@ import Testing
         defer { archive.remove() }
         #expect(try archive.postIDs(PlantedArchive.request { $0.hasGPS = true }) == [1, 4, 5, 6, 7, 8, 10])
         #expect(
-            try archive.postIDs(PlantedArchive.request { $0.hasGPS = true; $0.includeNullIsland = true }) == [1, 2, 4, 5, 6, 7, 8, 10])
-        let island = try #require(try ArchiveSearcher(path: archive.databasePath).search(PlantedArchive.request("island")).first)
+            try archive.postIDs(
+                PlantedArchive.request {
+                    $0.hasGPS = true; $0.includeNullIsland = true
+                }) == [1, 2, 4, 5, 6, 7, 8, 10])
+        let island = try #require(
+            try ArchiveSearcher(path: archive.databasePath).search(PlantedArchive.request("island")).first)
         #expect(island.nullIsland && island.latitude == 0 && island.longitude == 0)
     }
 
@@ -134,18 +144,27 @@ import Testing
         defer { archive.remove() }
         #expect(try archive.postIDs(PlantedArchive.request { $0.author = "alice" }) == [1, 10])
         #expect(try archive.postIDs(PlantedArchive.request { $0.author = "@ALICE" }) == [1, 10])
-        #expect(try archive.postIDs(PlantedArchive.request("#travel") { $0.since = Timestamp(parsing: "2021-01-06T18:00Z") }) == [5])
         #expect(
             try archive.postIDs(
-                PlantedArchive.request { $0.hasGPS = true; $0.author = "alice"; $0.until = Timestamp(parsing: "2021-01-07") }) == [1])
-        #expect(try archive.postIDs(PlantedArchive.request("munich OR munchen") { $0.bbox = try GeoBox(parsing: "11,48,12,49") }) == [1, 10])
+                PlantedArchive.request("#travel") { $0.since = Timestamp(parsing: "2021-01-06T18:00Z") }) == [5])
+        #expect(
+            try archive.postIDs(
+                PlantedArchive.request {
+                    $0.hasGPS = true; $0.author = "alice"; $0.until = Timestamp(parsing: "2021-01-07")
+                }) == [1])
+        #expect(
+            try archive.postIDs(
+                PlantedArchive.request("munich OR munchen") { $0.bbox = try GeoBox(parsing: "11,48,12,49") }) == [
+                    1, 10,
+                ])
         #expect(
             try archive.postIDs(
                 PlantedArchive.request("#travel") {
                     $0.near = try GeoCircle(latitude: -15, longitude: 180, radiusKilometres: 500)
                     $0.since = Timestamp(parsing: "2021-01-01")
                 }) == [4])
-        #expect(try archive.postIDs(PlantedArchive.request("river") { $0.bbox = try GeoBox(parsing: "-1,50,1,52") }) == [8])
+        #expect(
+            try archive.postIDs(PlantedArchive.request("river") { $0.bbox = try GeoBox(parsing: "-1,50,1,52") }) == [8])
     }
 
     @Test func sortsByTimeOrRelevanceAndLimits() throws {
@@ -188,6 +207,8 @@ import Testing
         let searcher = try ArchiveSearcher(path: archive.databasePath)
         _ = try searcher.search(PlantedArchive.request("river"))
         #expect(try archive.fileBytes() == before)
-        #expect(throws: (any Error).self) { try ArchiveSearcher(path: archive.directory.appendingPathComponent("missing.sqlite").path) }
+        #expect(throws: (any Error).self) {
+            try ArchiveSearcher(path: archive.directory.appendingPathComponent("missing.sqlite").path)
+        }
     }
 }

@@ -14,7 +14,8 @@ import Testing
         #expect(summary.imported == 0 && summary.updated == 0 && summary.unchanged == 10)
         #expect(try archive.counts() == before)
         #expect(try archive.postIDs("river OR #travel OR munchen") == hitsBefore)
-        #expect(before["posts"] == 10 && before["posts_fts"] == 10 && before["posts_geo"] == 8 && before["post_media"] == 1)
+        #expect(
+            before["posts"] == 10 && before["posts_fts"] == 10 && before["posts_geo"] == 8 && before["post_media"] == 1)
     }
 
     @Test func editedPostsKeepTheirEarlierText() throws {
@@ -54,7 +55,9 @@ import Testing
         let (summary, problems) = try archive.importText(text, name: "bad.jsonl")
         #expect(summary.imported == 2 && summary.bad == 6)
         #expect(problems.map(\.line) == [2, 3, 4, 5, 6, 7])
-        #expect(problems[0].description.hasPrefix(archive.directory.appendingPathComponent("bad.jsonl").path + ":2: not valid JSON"))
+        #expect(
+            problems[0].description.hasPrefix(
+                archive.directory.appendingPathComponent("bad.jsonl").path + ":2: not valid JSON"))
         #expect(problems[1].message.contains("created_at"))
         #expect(problems[2].message.contains("missing \"id\""))
         #expect(problems[3].message.contains("latitude"))

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct JSONParserTests {
     @Test func parsesObjectsWithEscapesAndBigNumbers() throws {
-        let value = try JSONParser.parse(Array(#"{"id": 1346889436626259968, "t": "a\"b\u00fc\ud83d\ude00", "x": [1.5e3, true, null]}"#.utf8))
+        let value = try JSONParser.parse(
+            Array(#"{"id": 1346889436626259968, "t": "a\"b\u00fc\ud83d\ude00", "x": [1.5e3, true, null]}"#.utf8))
         #expect(value["id"] == .number("1346889436626259968"))
         #expect(value["t"]?.string == "a\"bü😀")
         #expect(value["x"] == .array([.number("1.5e3"), .bool(true), .null]))

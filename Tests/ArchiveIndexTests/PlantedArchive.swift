@@ -36,7 +36,8 @@ struct PlantedArchive {
         try text.write(to: file, atomically: true, encoding: .utf8)
         let database = try ArchiveDatabase(path: databasePath)
         var problems: [ImportProblem] = []
-        let summary = try JSONLImporter(database: database).importFile(path: file.path, problem: { problems.append($0) })
+        let summary = try JSONLImporter(database: database).importFile(
+            path: file.path, problem: { problems.append($0) })
         try database.checkpoint()
         return (summary, problems)
     }

@@ -40,7 +40,7 @@ import WARC
         server.route(
             "/",
             reply: Self.html([
-                "/a", "/b", "/redirect", "/missing", "/private/secret", "/limited", "/slow", "/huge", "/loop1",
+                "/a", "/b", "/redirect", "/missing", "/private/secret", "/limited", "/slow", "/huge", "/loop1", "/cut",
                 "http://example.invalid/outside", "/a#again",
             ]))
         server.route("/a", reply: Self.html(["/c", "/img.jpg"]))
@@ -55,6 +55,7 @@ import WARC
         }
         server.route("/slow", reply: .delay(0.3, then: .text("slow")))
         server.route("/huge", reply: .response(status: 200, body: Array(repeating: UInt8(ascii: "h"), count: 3_000_000)))
+        server.route("/cut", reply: .truncate(after: 100))
         server.route("/loop1", reply: .redirect(to: "/loop2", status: 302))
         server.route("/loop2", reply: .redirect(to: "/loop1", status: 302))
         server.route("/img.jpg", reply: .response(status: 200, headers: [("Content-Type", "image/jpeg")], body: [0xFF, 0xD8, 0xFF, 0xD9]))
@@ -76,7 +77,7 @@ import WARC
         let captures = try Self.captures(layout)
         let expected = [
             "/robots.txt", "/", "/a", "/b", "/c", "/d", "/redirect", "/missing", "/limited", "/slow", "/huge", "/loop1",
-            "/loop2", "/img.jpg",
+            "/loop2", "/img.jpg", "/cut",
         ].map { server.url($0) }
         #expect(Set(captures.keys) == Set(expected))
         for (url, rows) in captures { #expect(rows.count == 1, "\(url) archived \(rows.count) times") }
@@ -103,6 +104,10 @@ import WARC
         let huge = try #require(captures[server.url("/huge")]?.first)
         let record = try WARCReader.record(at: huge.3, in: layout.warcPath(huge.2)).record
         #expect(record.headers["WARC-Truncated"] == "length")
+        // The cut-off response was tried maxAttempts times, then kept with what arrived.
+        #expect(server.requests(path: "/cut").count == 3)
+        let cut = try #require(captures[server.url("/cut")]?.first)
+        #expect(try WARCReader.record(at: cut.3, in: layout.warcPath(cut.2)).record.headers["WARC-Truncated"] == "disconnect")
 
         // Every record is sound.
         for file in Set(captures.values.flatMap { $0.map(\.2) }) {

@@ -23,7 +23,7 @@ struct SearchCLIFixture {
 
     /// Runs `vestige import` in process; returns (stdout, console text, bad count).
     func runImport() throws -> (String, String, Int) {
-        var command = try ImportCommand.parse(["--archive", archive, dump])
+        let command = try ImportCommand.parse(["--archive", archive, dump])
         try command.validate()
         var output = StringSink()
         let console = ImportConsole.collector()

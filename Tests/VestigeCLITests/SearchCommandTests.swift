@@ -22,7 +22,10 @@ import VestigeCLI
         let hits = try fixture.searchJSON(["munchen"])
         #expect(hits.count == 2)
         let first = try #require(hits.first { $0["post_id"] as? String == "1" })
-        for key in ["kind", "url", "body", "snippet", "created_at", "latitude", "longitude", "deleted_at", "warc_file", "warc_offset", "record_id", "payload_digest", "author"] {
+        for key in [
+            "kind", "url", "body", "snippet", "created_at", "latitude", "longitude", "deleted_at", "warc_file",
+            "warc_offset", "record_id", "payload_digest", "author",
+        ] {
             #expect(first.keys.contains(key), "missing \(key)")
         }
         #expect(first["kind"] as? String == "post")
@@ -39,7 +42,9 @@ import VestigeCLI
         defer { fixture.remove() }
         _ = try fixture.runImport()
         let jsonl = try fixture.search(["--format", "jsonl", "--sort", "time"])
-        let objects = try jsonl.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let objects = try jsonl.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
         #expect(objects.compactMap { $0?["post_id"] as? String } == ["3", "1", "4", "2"])
         let csv = try fixture.search(["--format", "csv"])
         let rows = CSVReader.parse(csv)
@@ -126,46 +131,5 @@ import VestigeCLI
         } catch let exit as ExitCode {
             #expect(exit.rawValue == 1)
         }
-    }
-}
-
-/// RFC 4180 reader for the tests.
-enum CSVReader {
-    static func parse(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var characters = Array(text.unicodeScalars)[...]
-        while let c = characters.popFirst() {
-            if quoted {
-                if c == "\"" {
-                    if characters.first == "\"" {
-                        field.unicodeScalars.append("\"")
-                        characters.removeFirst()
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.unicodeScalars.append(c)
-                }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == "," {
-                row.append(field)
-                field = ""
-            } else if c == "\r" {
-                continue
-            } else if c == "\n" {
-                row.append(field)
-                rows.append(row)
-                row = []
-                field = ""
-            } else {
-                field.unicodeScalars.append(c)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty { rows.append(row + [field]) }
-        return rows
     }
 }

@@ -23,7 +23,10 @@ final class CrawlSession: Sendable {
         self.quiet = quiet
         crawler = try Crawler(
             configuration: configuration, layout: layout, software: "vestige/\(VersionCommand.vestigeVersion)",
-            onEvent: { event in log?.write(event) })
+            onEvent: { event in
+                log?.write(event)
+                if event.kind == .recovered, let reason = event.reason { StandardStream.writeError("vestige: \(reason)\n") }
+            })
     }
 
     /// Seeds of an earlier crawl in this archive (depth-0 URLs), for resuming without arguments.

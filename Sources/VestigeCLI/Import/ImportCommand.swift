@@ -1,5 +1,5 @@
-public import ArgumentParser
 public import ArchiveIndex
+public import ArgumentParser
 import Foundation
 
 #if canImport(Glibc)
@@ -92,9 +92,11 @@ public struct ImportCommand: ParsableCommand {
             let summary: ImportSummary
             switch ImportFileKind.detect(path: file) {
             case .jsonl:
-                summary = try JSONLImporter(database: database).importFile(path: file, problem: report, progress: progress)
+                summary = try JSONLImporter(database: database).importFile(
+                    path: file, problem: report, progress: progress)
             case .warc:
-                summary = try WARCImporter(database: database).importFile(path: file, problem: report, progress: progress)
+                summary = try WARCImporter(database: database).importFile(
+                    path: file, problem: report, progress: progress)
             case .unreadable(let reason):
                 report(ImportProblem(file: file, message: reason))
                 var failed = ImportSummary()
@@ -110,7 +112,9 @@ public struct ImportCommand: ParsableCommand {
         do {
             try database.checkpoint()
         } catch {
-            console.line("vestige: \(path): could not checkpoint the WAL (\(error)); the data is safe, run any import again to retry")
+            console.line(
+                "vestige: \(path): could not checkpoint the WAL (\(error)); the data is safe, run any import again to retry"
+            )
         }
         return total
     }

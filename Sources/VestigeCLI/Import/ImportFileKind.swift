@@ -24,7 +24,9 @@ enum ImportFileKind: Equatable {
         guard count > 0 else { return .unreadable("empty or unreadable file") }
         if count >= 2, head[0] == 0x1F, head[1] == 0x8B { return .warc }
         if count >= 5, head.starts(with: Array("WARC/".utf8)) { return .warc }
-        if head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{") { return .jsonl }
+        if head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{") {
+            return .jsonl
+        }
         return .unreadable("neither a WARC file nor a JSONL dump (name it .warc, .warc.gz or .jsonl)")
     }
 }

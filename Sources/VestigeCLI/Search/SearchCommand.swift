@@ -1,5 +1,5 @@
-public import ArgumentParser
 public import ArchiveIndex
+public import ArgumentParser
 
 /// `vestige search`: find posts, pages and media by words, place, time and author.
 public struct SearchCommand: ParsableCommand {
@@ -41,7 +41,8 @@ public struct SearchCommand: ParsableCommand {
     @Option(name: .customLong("radius-km"), help: ArgumentHelp("Radius around --near, kilometres.", valueName: "km"))
     var radiusKm: String?
 
-    @Option(name: .long, help: ArgumentHelp("Box MINLON,MINLAT,MAXLON,MAXLAT.", valueName: "minlon,minlat,maxlon,maxlat"))
+    @Option(
+        name: .long, help: ArgumentHelp("Box MINLON,MINLAT,MAXLON,MAXLAT.", valueName: "minlon,minlat,maxlon,maxlat"))
     var bbox: String?
 
     @Option(name: .long, help: ArgumentHelp("At or after this ISO 8601 time or date.", valueName: "iso8601"))
@@ -113,7 +114,9 @@ public struct SearchCommand: ParsableCommand {
             guard let radius = Double(radiusText), radius.isFinite else {
                 throw SearchUsageError("--radius-km \(radiusText): not a number of kilometres")
             }
-            guard radius >= 0 else { throw SearchUsageError("--radius-km \(radiusText): the radius cannot be negative") }
+            guard radius >= 0 else {
+                throw SearchUsageError("--radius-km \(radiusText): the radius cannot be negative")
+            }
             do {
                 request.near = try GeoCircle(parsing: center, radiusKilometres: radius)
             } catch {
@@ -129,13 +132,15 @@ public struct SearchCommand: ParsableCommand {
         }
         if let since {
             guard let instant = Timestamp(parsing: since) else {
-                throw SearchUsageError("--since \(since): not an ISO 8601 date or time (e.g. 2021-01-06 or 2021-01-06T18:00Z)")
+                throw SearchUsageError(
+                    "--since \(since): not an ISO 8601 date or time (e.g. 2021-01-06 or 2021-01-06T18:00Z)")
             }
             request.since = instant
         }
         if let until {
             guard let instant = Timestamp(parsing: until) else {
-                throw SearchUsageError("--until \(until): not an ISO 8601 date or time (e.g. 2021-01-07 or 2021-01-06T18:00Z)")
+                throw SearchUsageError(
+                    "--until \(until): not an ISO 8601 date or time (e.g. 2021-01-07 or 2021-01-06T18:00Z)")
             }
             request.until = instant
         }
@@ -143,7 +148,9 @@ public struct SearchCommand: ParsableCommand {
             throw SearchUsageError("--since \(since) is not before --until \(until): nothing can match")
         }
         if let author {
-            guard !SearchCommandSupport.handle(author).isEmpty else { throw SearchUsageError("--author: give a handle") }
+            guard !SearchCommandSupport.handle(author).isEmpty else {
+                throw SearchUsageError("--author: give a handle")
+            }
             request.author = author
         }
         guard limit >= 0 else { throw SearchUsageError("--limit \(limit): give 0 (all) or more") }

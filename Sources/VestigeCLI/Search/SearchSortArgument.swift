@@ -1,5 +1,5 @@
-public import ArgumentParser
 import ArchiveIndex
+public import ArgumentParser
 
 /// `--sort relevance|time`.
 public enum SearchSortArgument: String, CaseIterable, Sendable, ExpressibleByArgument {
