@@ -47,7 +47,8 @@ final class GzipInflater {
         stream.pointee.avail_out = uInt(output.count)
         let status = inflate(stream, Z_NO_FLUSH)
         let step = Step(
-            consumed: input.count - Int(stream.pointee.avail_in), produced: output.count - Int(stream.pointee.avail_out),
+            consumed: input.count - Int(stream.pointee.avail_in),
+            produced: output.count - Int(stream.pointee.avail_out),
             memberEnded: status == Z_STREAM_END)
         let message = stream.pointee.msg.map { String(cString: $0) }
         stream.pointee.next_in = nil

@@ -389,7 +389,8 @@ public enum SURT {
 
     static func find(_ pattern: [UInt8], in bytes: [UInt8]) -> Range<Int>? {
         guard bytes.count >= pattern.count else { return nil }
-        for start in 0...(bytes.count - pattern.count) where bytes[start..<start + pattern.count].elementsEqual(pattern) {
+        for start in 0...(bytes.count - pattern.count) where bytes[start..<start + pattern.count].elementsEqual(pattern)
+        {
             return start..<start + pattern.count
         }
         return nil

@@ -63,9 +63,10 @@ public struct WARCDate: Sendable, Hashable, Comparable, CustomStringConvertible 
             + pad(c.second, 2)
     }
 
-    /// Same as `warc11String`.
+    /// The WARC 1.1 form, same as `warc11String`.
     public var description: String { warc11String }
 
+    /// Earlier instants sort first.
     public static func < (lhs: WARCDate, rhs: WARCDate) -> Bool {
         (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
     }
@@ -180,7 +181,8 @@ public struct WARCDate: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     private func format(fractionDigits: Int) -> String {
         let c = components
-        var text = pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2) + "T" + pad(c.hour, 2) + ":"
+        var text =
+            pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2) + "T" + pad(c.hour, 2) + ":"
             + pad(c.minute, 2) + ":" + pad(c.second, 2)
         if fractionDigits > 0 {
             var divisor = 1

@@ -31,7 +31,7 @@ public struct WARCDigest: Sendable, Hashable, CustomStringConvertible {
     /// Lower-case hexadecimal form of the bytes.
     public var hex: String { ASCII.hex(bytes) }
 
-    /// The header form, `sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ`.
+    /// The header form, such as `sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ`.
     public var description: String { algorithm.rawValue + ":" + base32 }
 
     /// Parses `algorithm:value` where value is base32, hex or base64 of the right length; nil when

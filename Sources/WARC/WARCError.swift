@@ -27,6 +27,7 @@ public enum WARCError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The writer was used after `close()`.
     case writerClosed
 
+    /// A one-line message naming the file, offset or path at fault.
     public var description: String {
         switch self {
         case .io(let path, let operation, let reason):

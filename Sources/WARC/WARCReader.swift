@@ -68,7 +68,8 @@ public final class WARCReader {
         do throws(WARCError) {
             head = try Self.peek(opened, at: offset, count: 8)
             if offset != 0, head.isEmpty {
-                throw WARCError.malformedRecord(file: path, offset: offset, reason: "no record at this offset (end of file)")
+                throw WARCError.malformedRecord(
+                    file: path, offset: offset, reason: "no record at this offset (end of file)")
             }
             if let message = Self.unsupportedCompression(head, path: path) {
                 throw WARCError.unsupportedCompression(message)
@@ -160,7 +161,8 @@ public final class WARCReader {
             guard let colon = line.firstIndex(of: ASCII.colon), colon > 0 else {
                 recovery = onFormatError
                 let shown = String(decoding: line.prefix(80), as: UTF8.self)
-                throw .malformedRecord(file: path, offset: recordStart, reason: "header line without a name: \"\(shown)\"")
+                throw .malformedRecord(
+                    file: path, offset: recordStart, reason: "header line without a name: \"\(shown)\"")
             }
             let name = String(decoding: ASCII.trimmed(line[..<colon]), as: UTF8.self)
             let value = String(decoding: ASCII.trimmed(line[(colon + 1)...]), as: UTF8.self)
@@ -305,7 +307,8 @@ public final class WARCReader {
             let step: GzipInflater.Step
             do throws(GzipInflater.Failure) {
                 step = try inflater.step(
-                    input: raw.bytes(rawPos..<raw.count), output: UnsafeMutableRawBufferPointer(rebasing: scratch[0..<room]))
+                    input: raw.bytes(rawPos..<raw.count),
+                    output: UnsafeMutableRawBufferPointer(rebasing: scratch[0..<room]))
             } catch {
                 recovery = .scan(from: memberStart + 1)
                 switch error {
@@ -372,7 +375,9 @@ public final class WARCReader {
         while true {
             while rawPos < raw.count {
                 let byte = raw[rawPos]
-                guard byte == 0 || byte == ASCII.cr || byte == ASCII.lf || ASCII.isWhitespace(byte) else { return false }
+                guard byte == 0 || byte == ASCII.cr || byte == ASCII.lf || ASCII.isWhitespace(byte) else {
+                    return false
+                }
                 rawPos += 1
             }
             guard try refill() else { return true }
@@ -534,3 +539,6 @@ public final class WARCReader {
         return nil
     }
 }
+
+@available(*, unavailable, message: "WARCReader is used by one task at a time")
+extension WARCReader: Sendable {}

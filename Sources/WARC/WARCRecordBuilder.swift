@@ -78,7 +78,8 @@ public enum WARCRecordBuilder {
         var headers = start(.metadata, recordID: recordID, date: date)
         headers.append("WARC-Target-URI", targetURI)
         if let concurrentTo { headers.append("WARC-Concurrent-To", concurrentTo) }
-        return finish(headers, block: fields.serialized(), contentType: "application/warc-fields", digest: digestAlgorithm)
+        return finish(
+            headers, block: fields.serialized(), contentType: "application/warc-fields", digest: digestAlgorithm)
     }
 
     /// A `revisit` record (profile identical-payload-digest) for a response whose payload has

@@ -65,6 +65,7 @@ public final class WARCWriter {
     /// would not fit), for example a response with its request and metadata.
     public func write(_ records: [WARCRecord]) throws(WARCError) -> [WARCLocation] {
         guard !closed else { throw .writerClosed }
+        guard !records.isEmpty else { return [] }
         var members: [[UInt8]] = []
         var total: Int64 = 0
         for record in records {
@@ -121,7 +122,8 @@ public final class WARCWriter {
         var attempts = 0
         while true {
             let serial = String(nextSerial)
-            let name = prefix + "-" + stamp + "-" + String(repeating: "0", count: max(0, 5 - serial.count)) + serial
+            let name =
+                prefix + "-" + stamp + "-" + String(repeating: "0", count: max(0, 5 - serial.count)) + serial
                 + ".warc.gz"
             nextSerial += 1
             let path = directory + "/" + name

@@ -95,8 +95,9 @@ import WARC
         // Politeness: request starts to the one host never closer than the delay.
         let arrivals = server.requests.map(\.arrival).sorted()
         for (earlier, later) in zip(arrivals, arrivals.dropFirst()) {
-            // Starts are 100 ms apart; arrival adds connection set-up jitter of a few ms.
-            #expect(later - earlier >= .milliseconds(85), "requests \(later - earlier) apart")
+            // Starts are 100 ms apart; arrival adds connection set-up and scheduling jitter, more on a
+            // loaded machine. (HostPoliteness's own tests check the starts exactly.)
+            #expect(later - earlier >= .milliseconds(70), "requests \(later - earlier) apart")
         }
         #expect(server.requests.allSatisfy { $0.header("User-Agent") == "vestige-test (+mailto:test@example.org)" })
 

@@ -170,12 +170,13 @@ import Testing
         for (earlier, later) in zip(clientStarts, clientStarts.dropFirst()) {
             #expect(later - earlier >= delay)
         }
-        // Arrival at the server adds network latency, which can differ by a little between requests
-        // (the first one also connects): allow 20 ms of it.
+        // Arrival at the server adds network latency and scheduling delay, which differ between
+        // requests (the first one also connects) and grow on a loaded machine: allow 60 ms of it.
+        // The strict check is on the client's starts above.
         let arrivals = server.requests(path: "/p").map(\.arrival).sorted()
         #expect(arrivals.count == 3)
         for (earlier, later) in zip(arrivals, arrivals.dropFirst()) {
-            #expect(later - earlier >= delay - .milliseconds(20))
+            #expect(later - earlier >= delay - .milliseconds(60))
         }
     }
 

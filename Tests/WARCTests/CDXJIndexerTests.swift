@@ -12,21 +12,24 @@ import WARC
             filename: "vestige-20261125143000-00000.warc.gz", offset: 1234, length: 567,
             recordID: record.recordID ?? "", payloadDigest: record.payloadDigest)
         let line = try #require(CDXJIndexer.line(for: record, location: location))
-        #expect(line == "com,example)/path?a=1&b=2 20261125143000 {\"url\": \"https://www.example.com/path?b=2&a=1\", "
-            + "\"mime\": \"text/html\", \"status\": \"200\", \"digest\": \"sha1:VL2MMHO4YXUKFWV63YHTWSBM3GXKSQ2N\", "
-            + "\"length\": \"567\", \"offset\": \"1234\", \"filename\": \"vestige-20261125143000-00000.warc.gz\"}")
+        #expect(
+            line == "com,example)/path?a=1&b=2 20261125143000 {\"url\": \"https://www.example.com/path?b=2&a=1\", "
+                + "\"mime\": \"text/html\", \"status\": \"200\", \"digest\": \"sha1:VL2MMHO4YXUKFWV63YHTWSBM3GXKSQ2N\", "
+                + "\"length\": \"567\", \"offset\": \"1234\", \"filename\": \"vestige-20261125143000-00000.warc.gz\"}")
     }
 
     @Test func revisitLineUsesWarcRevisitMime() throws {
         let revisit = WARCRecordBuilder.revisit(
-            targetURI: "http://example.com/\u{e9}\"", httpResponse: TestSupport.response(body: "hello", status: "200 OK"),
+            targetURI: "http://example.com/\u{e9}\"",
+            httpResponse: TestSupport.response(body: "hello", status: "200 OK"),
             payloadDigest: WARCDigest.compute(Array("hello".utf8)), refersTo: "<urn:uuid:1>",
             refersToTargetURI: "http://example.com/", refersToDate: Self.date, date: Self.date)
         let line = try #require(
             CDXJIndexer.line(for: revisit, filename: "a.warc.gz", offset: 0, length: 10))
-        #expect(line == "com,example)/%c3%a9\" 20261125143000 {\"url\": \"http://example.com/\\u00e9\\\"\", "
-            + "\"mime\": \"warc/revisit\", \"status\": \"200\", \"digest\": \"sha1:VL2MMHO4YXUKFWV63YHTWSBM3GXKSQ2N\", "
-            + "\"length\": \"10\", \"offset\": \"0\", \"filename\": \"a.warc.gz\"}")
+        #expect(
+            line == "com,example)/%c3%a9\" 20261125143000 {\"url\": \"http://example.com/\\u00e9\\\"\", "
+                + "\"mime\": \"warc/revisit\", \"status\": \"200\", \"digest\": \"sha1:VL2MMHO4YXUKFWV63YHTWSBM3GXKSQ2N\", "
+                + "\"length\": \"10\", \"offset\": \"0\", \"filename\": \"a.warc.gz\"}")
     }
 
     @Test func requestsMetadataAndWarcinfoAreNotIndexed() {
@@ -43,8 +46,10 @@ import WARC
         let directory = try TestSupport.makeTemporaryDirectory()
         defer { TestSupport.remove(directory) }
         let path = directory + "/index.cdxj"
-        let lines = ["com,example)/b 2 {}", "com,example)/a 2 {}", "com,example)/\u{e9} 1 {}", "com,example)/B 1 {}",
-            "com,example)/a 2 {}"]
+        let lines = [
+            "com,example)/b 2 {}", "com,example)/a 2 {}", "com,example)/\u{e9} 1 {}", "com,example)/B 1 {}",
+            "com,example)/a 2 {}",
+        ]
         try CDXJIndexWriter.write(lines: lines, to: path)
         try CDXJIndexWriter.write(lines: lines, to: path)
         let text = String(decoding: try TestSupport.read(path), as: UTF8.self)

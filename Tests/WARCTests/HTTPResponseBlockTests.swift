@@ -27,7 +27,8 @@ import WARC
     }
 
     @Test func chunkExtensionsTrailersAndBareLineFeeds() throws {
-        let text = "HTTP/1.1 200 OK\nTransfer-Encoding: gzip, chunked\n\n5;name=value\nhello\n6\r\n world\r\n0\r\nX-Trailer: 1\r\n\r\n"
+        let text =
+            "HTTP/1.1 200 OK\nTransfer-Encoding: gzip, chunked\n\n5;name=value\nhello\n6\r\n world\r\n0\r\nX-Trailer: 1\r\n\r\n"
         let block = try #require(HTTPResponseBlock(parsing: Array(text.utf8)))
         #expect(block.chunked == .complete)
         #expect(String(decoding: block.payload, as: UTF8.self) == "hello world")
@@ -63,10 +64,13 @@ import WARC
     @Test func requestBlockFromURL() throws {
         var headers = WARCHeaders()
         headers.append("User-Agent", "ua")
-        let bytes = try #require(HTTPRequestBlock.make(url: "https://user@Example.com:8443/a/b?c=d#frag", headers: headers))
-        #expect(String(decoding: bytes, as: UTF8.self)
-            == "GET /a/b?c=d HTTP/1.1\r\nHost: Example.com:8443\r\nUser-Agent: ua\r\n\r\n")
-        let root = try #require(HTTPRequestBlock.make(method: "HEAD", url: "http://example.com", headers: WARCHeaders()))
+        let bytes = try #require(
+            HTTPRequestBlock.make(url: "https://user@Example.com:8443/a/b?c=d#frag", headers: headers))
+        #expect(
+            String(decoding: bytes, as: UTF8.self)
+                == "GET /a/b?c=d HTTP/1.1\r\nHost: Example.com:8443\r\nUser-Agent: ua\r\n\r\n")
+        let root = try #require(
+            HTTPRequestBlock.make(method: "HEAD", url: "http://example.com", headers: WARCHeaders()))
         #expect(String(decoding: root, as: UTF8.self) == "HEAD / HTTP/1.1\r\nHost: example.com\r\n\r\n")
         #expect(HTTPRequestBlock.make(url: "ftp://example.com/", headers: headers) == nil)
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import WARC
 
 /// Helpers shared by the WARC tests: temporary directories, sample HTTP messages, file surgery.
@@ -36,7 +37,8 @@ enum TestSupport {
         -> [UInt8]
     {
         let bytes = Array(body.utf8)
-        let head = "HTTP/1.1 \(status)\r\nContent-Type: \(contentType)\r\nContent-Length: \(bytes.count)\r\n"
+        let head =
+            "HTTP/1.1 \(status)\r\nContent-Type: \(contentType)\r\nContent-Length: \(bytes.count)\r\n"
             + "Date: Wed, 25 Nov 2026 14:30:00 GMT\r\n\r\n"
         return Array(head.utf8) + bytes
     }

@@ -30,8 +30,10 @@ import WARC
         #expect(WARCDate(parsing: text)?.warc11String == expected)
     }
 
-    @Test(arguments: ["", "2026-13-01", "2025-02-29", "2026-11-25T25:00:00Z", "2026-11-25T14:30:00.Z",
-        "20261125143000", "2026-11-25T14:30:00+01:00"])
+    @Test(arguments: [
+        "", "2026-13-01", "2025-02-29", "2026-11-25T25:00:00Z", "2026-11-25T14:30:00.Z",
+        "20261125143000", "2026-11-25T14:30:00+01:00",
+    ])
     func rejects(text: String) {
         #expect(WARCDate(parsing: text) == nil)
     }

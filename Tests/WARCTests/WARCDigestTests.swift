@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WARC
 
 @Suite struct WARCDigestTests {

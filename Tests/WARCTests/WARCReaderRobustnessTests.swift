@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WARC
 
 @Suite struct WARCReaderRobustnessTests {
@@ -41,7 +42,9 @@ import Testing
         let last = try #require(written.last?.1)
         let memberEnd = Int(last.offset + last.length)
         #expect(memberEnd == full.count)
-        for cut in [Int(last.offset) + 1, Int(last.offset) + 10, Int(last.offset) + Int(last.length) / 2, memberEnd - 1] {
+        for cut in [
+            Int(last.offset) + 1, Int(last.offset) + 10, Int(last.offset) + Int(last.length) / 2, memberEnd - 1,
+        ] {
             let path = directory + "/cut-\(cut).warc.gz"
             try TestSupport.write(Array(full[0..<cut]), to: path)
             let (entries, errors) = try Self.readTolerantly(path)
@@ -93,8 +96,10 @@ import Testing
         defer { TestSupport.remove(directory) }
         let zeros = [UInt8](repeating: 0, count: 20 << 20)
         let bomb = WARCRecord(
-            headers: ["WARC-Type": "resource", "WARC-Record-ID": "<urn:uuid:b>", "WARC-Date": "2026-11-25T00:00:00Z",
-                "Content-Length": String(zeros.count)], block: zeros)
+            headers: [
+                "WARC-Type": "resource", "WARC-Record-ID": "<urn:uuid:b>", "WARC-Date": "2026-11-25T00:00:00Z",
+                "Content-Length": String(zeros.count),
+            ], block: zeros)
         let bombMember = try Self.member(bomb)
         #expect(bombMember.count < 100_000)
         let good = Self.sampleRecords(2)
@@ -128,9 +133,10 @@ import Testing
             let limit: Int64 = 1000
             let options = WARCReaderOptions(maxBlockSize: limit, maxInflatedMemberSize: 1 << 20)
             let (entries, errors) = try Self.readTolerantly(path, options: options)
-            #expect(errors == [
-                .recordTooLarge(file: path, offset: offsets[1], length: Int64(records[1].block.count), limit: limit)
-            ])
+            #expect(
+                errors == [
+                    .recordTooLarge(file: path, offset: offsets[1], length: Int64(records[1].block.count), limit: limit)
+                ])
             #expect(entries.map(\.record) == [records[0], records[2]])
             #expect(entries.map(\.offset) == [offsets[0], offsets[2]])
         }
@@ -168,7 +174,8 @@ import Testing
         let directory = try TestSupport.makeTemporaryDirectory()
         defer { TestSupport.remove(directory) }
         let records = Self.sampleRecords(2)
-        let broken = Array("WARC/1.1\r\nWARC-Type: resource\r\nthis line has no colon\r\nContent-Length: 0\r\n\r\n\r\n\r\n".utf8)
+        let broken = Array(
+            "WARC/1.1\r\nWARC-Type: resource\r\nthis line has no colon\r\nContent-Length: 0\r\n\r\n\r\n\r\n".utf8)
         let first = try Self.member(records[0])
         let bytes = first + (try #require(GzipDeflater().member(broken))) + (try Self.member(records[1]))
         let path = directory + "/header.warc.gz"
@@ -197,8 +204,9 @@ import Testing
     @Test func zstdIsRefusedClearly() throws {
         let directory = try TestSupport.makeTemporaryDirectory()
         defer { TestSupport.remove(directory) }
-        for (name, head) in [("a.warc.zst", [0x28, 0xB5, 0x2F, 0xFD, 0, 0]), ("b.warc.zst", [0x5D, 0x2A, 0x4D, 0x18, 0, 0])]
-        {
+        for (name, head) in [
+            ("a.warc.zst", [0x28, 0xB5, 0x2F, 0xFD, 0, 0]), ("b.warc.zst", [0x5D, 0x2A, 0x4D, 0x18, 0, 0]),
+        ] {
             let path = directory + "/" + name
             try TestSupport.write(head.map { UInt8($0) }, to: path)
             do {

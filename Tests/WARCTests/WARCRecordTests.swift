@@ -18,8 +18,9 @@ import WARC
 
     @Test func serialisationNeverInjectsLines() {
         let headers: WARCHeaders = ["WARC-Target-URI": "http://example.com/\r\nWARC-Type: evil"]
-        #expect(String(decoding: headers.serialized(), as: UTF8.self)
-            == "WARC-Target-URI: http://example.com/  WARC-Type: evil\r\n")
+        #expect(
+            String(decoding: headers.serialized(), as: UTF8.self)
+                == "WARC-Target-URI: http://example.com/  WARC-Type: evil\r\n")
     }
 
     @Test func accessorsReadTheStandardFields() {
@@ -93,11 +94,13 @@ import WARC
         let metadata = WARCRecordBuilder.metadata(
             targetURI: "http://example.com/", fields: ["outlink": "http://example.com/a", "fetchTimeMs": "42"],
             concurrentTo: "<urn:uuid:1>")
-        #expect(String(decoding: metadata.block, as: UTF8.self) == "outlink: http://example.com/a\r\nfetchTimeMs: 42\r\n")
+        #expect(
+            String(decoding: metadata.block, as: UTF8.self) == "outlink: http://example.com/a\r\nfetchTimeMs: 42\r\n")
         #expect(metadata.contentType == "application/warc-fields")
         let info = WARCRecordBuilder.warcinfo(fields: TestSupport.info, filename: "a.warc.gz")
         let text = String(decoding: info.block, as: UTF8.self)
-        #expect(text.hasPrefix("software: vestige/0.0.0-test\r\nhostname: test-host\r\nformat: WARC File Format 1.1\r\n"))
+        #expect(
+            text.hasPrefix("software: vestige/0.0.0-test\r\nhostname: test-host\r\nformat: WARC File Format 1.1\r\n"))
         #expect(text.contains("http-header-user-agent: vestige-test (+https://example.org/bot)\r\n"))
         #expect(info.headers["WARC-Filename"] == "a.warc.gz")
     }

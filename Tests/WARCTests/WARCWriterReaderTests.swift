@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WARC
 
 @Suite struct WARCWriterReaderTests {
@@ -177,7 +178,8 @@ import Testing
         let directory = try TestSupport.makeTemporaryDirectory()
         defer { TestSupport.remove(directory) }
         let http = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nhi"
-        let text = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:9a3c0d2e-1111-4222-8333-444455556666>\r\n"
+        let text =
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:9a3c0d2e-1111-4222-8333-444455556666>\r\n"
             + "WARC-Warcinfo-ID: <urn:uuid:00000000-1111-4222-8333-444455556666>\r\n"
             + "WARC-Target-URI: <http://example.com/wget>\r\nWARC-Date: 2013-12-26T10:11:12Z\r\n"
             + "WARC-IP-Address: 93.184.216.34\r\nContent-Type: application/http;msgtype=response\r\n"
@@ -192,8 +194,10 @@ import Testing
         #expect(record.targetURI == "http://example.com/wget")
         #expect(record.date?.timestamp14 == "20131226101112")
         #expect(String(decoding: record.block, as: UTF8.self) == http)
-        #expect(CDXJIndexer.line(for: try #require(entries.first), filename: "wget.warc.gz")?.hasPrefix(
-            "com,example)/wget 20131226101112 {\"url\": \"http://example.com/wget\", \"mime\": \"text/plain\", \"status\": \"200\"")
-            == true)
+        #expect(
+            CDXJIndexer.line(for: try #require(entries.first), filename: "wget.warc.gz")?.hasPrefix(
+                "com,example)/wget 20131226101112 {\"url\": \"http://example.com/wget\", \"mime\": \"text/plain\", \"status\": \"200\""
+            )
+                == true)
     }
 }
