@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // System libraries, found through pkg-config; each has a small shim header.
@@ -51,10 +52,15 @@ let package = Package(
                 "Fetching", "WARC", "HTMLParsing", "ArchiveIndex", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
+        // A small social platform on loopback for `vestige demo`, `vestige sample-platform` and tests.
+        .target(
+            name: "SamplePlatform",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strictSettings),
         .target(
             name: "VestigeCLI",
             dependencies: [
-                "MediaMetadata", "BinaryParsing", "WARC", "Fetching", "Crawling", "ArchiveIndex", "CCurl", "CLibXML2", "CZlib",
+                "MediaMetadata", "BinaryParsing", "WARC", "Fetching", "Crawling", "ArchiveIndex", "SamplePlatform", "CCurl", "CLibXML2", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -95,6 +101,7 @@ let package = Package(
             name: "ArchiveIndexTests",
             dependencies: ["ArchiveIndex", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
+        .testTarget(name: "SamplePlatformTests", dependencies: ["SamplePlatform"], swiftSettings: strictSettings),
         .testTarget(name: "WARCTests", dependencies: ["WARC"], swiftSettings: strictSettings),
         .testTarget(
             name: "VestigeCLITests", dependencies: ["VestigeCLI", "MediaMetadata"],

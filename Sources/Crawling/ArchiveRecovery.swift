@@ -103,6 +103,10 @@ enum ArchiveRecovery {
             }
         }
         result.requeued = try Frontier(database: database).requeueInFlight()
+        if !open.isEmpty {
+            // The interrupted run's index lines may name records that were cut: rebuild from the WARCs.
+            try CrawlIndexFile(layout: layout).rebuild()
+        }
         return result
     }
 

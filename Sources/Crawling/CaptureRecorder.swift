@@ -19,6 +19,7 @@ public struct RecordedCapture: Sendable {
 public actor CaptureRecorder {
     private let writer: WARCWriter
     private let database: ArchiveDatabase
+    private let index: CrawlIndexFile
     private var currentFile: String?
     private var recordsSinceCheckpoint = 0
     /// Records written between two fsyncs of the WARC file.
@@ -32,6 +33,7 @@ public actor CaptureRecorder {
         writer = try WARCWriter(
             directory: layout.warcDirectory, info: info, maxFileSize: maxFileSize, digestAlgorithm: digestAlgorithm)
         self.database = database
+        self.index = CrawlIndexFile(layout: layout)
         self.checkpointInterval = checkpointInterval
     }
 
@@ -66,6 +68,7 @@ public actor CaptureRecorder {
             targetURI: response.url, fields: WARCHeaders(fields), date: date, concurrentTo: responseRecord.recordID)
         let locations = try writer.write([responseRecord, requestRecord, metadata])
         let location = locations[0]
+        try index.append(CDXJIndexer.line(for: responseRecord, location: location).map { [$0] } ?? [])
         try commit(
             location: location, locations: locations, url: response.url, recordType: recordType,
             status: response.statusCode, mime: response.headers["Content-Type"], date: date, ip: response.remoteIP,
@@ -79,9 +82,11 @@ public actor CaptureRecorder {
         recordsSinceCheckpoint = 0
     }
 
-    /// Flushes and closes the WARC file and marks it closed in the database.
+    /// Flushes and closes the WARC file, marks it closed in the database and merges this run's
+    /// lines into `indexes/index.cdxj`.
     public func close() throws {
         try writer.close()
+        try index.merge()
         if let currentFile {
             try database.writer.write { db in
                 try db.execute(
