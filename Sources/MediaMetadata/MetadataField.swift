@@ -20,8 +20,30 @@ public enum MetadataField: String, CaseIterable, Sendable, Comparable {
     case gpsDateTime = "GPSDateTime"
     case duration = "Duration"
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        guard let left = allCases.firstIndex(of: lhs), let right = allCases.firstIndex(of: rhs) else { return false }
-        return left < right
+    /// Position in exiftool's output order (also a cheap hash: no string hashing per lookup).
+    public var ordinal: Int {
+        switch self {
+        case .fileType: 0
+        case .mimeType: 1
+        case .imageWidth: 2
+        case .imageHeight: 3
+        case .make: 4
+        case .model: 5
+        case .software: 6
+        case .dateTimeOriginal: 7
+        case .createDate: 8
+        case .creationDate: 9
+        case .contentCreateDate: 10
+        case .offsetTimeOriginal: 11
+        case .gpsLatitude: 12
+        case .gpsLongitude: 13
+        case .gpsAltitude: 14
+        case .gpsDateTime: 15
+        case .duration: 16
+        }
     }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.ordinal < rhs.ordinal }
 }

@@ -14,8 +14,7 @@ enum XMPParser {
 
     /// Parses one packet; `container` names where it came from (e.g. "JPEG APP1") for provenance.
     static func parse(_ bytes: ArraySlice<UInt8>, container: String, into metadata: inout MediaMetadata) {
-        let text = String(decoding: bytes.prefix(maxPacketBytes), as: UTF8.self)
-        let packet = Packet(text: text)
+        let packet = Packet(bytes: bytes.prefix(maxPacketBytes))
         let source = "XMP(\(container))"
         func property(_ namespace: String, _ name: String) -> (value: String, source: String)? {
             packet.value(namespace: namespace, name: name).map { ($0, "\(source):\(name)") }
@@ -83,26 +82,26 @@ enum XMPParser {
         }
     }
 
-    /// An XMP packet's text with its namespace prefixes resolved.
+    /// An XMP packet's bytes with its namespace prefixes resolved. Works on UTF-8 bytes, not
+    /// `String` characters: packets run to hundreds of KiB and are scanned many times.
     struct Packet {
-        let text: String
+        let bytes: [UInt8]
         /// Prefixes bound to each namespace URI (a packet may bind several).
         let prefixes: [String: [String]]
 
-        init(text: String) {
-            self.text = text
+        init(bytes: ArraySlice<UInt8>) {
+            self.bytes = Array(bytes)
             var prefixes: [String: [String]] = [:]
-            var rest = text[...]
-            while let range = rest.firstRange(of: "xmlns:") {
-                rest = rest[range.upperBound...]
-                guard let equals = rest.firstIndex(of: "=") else { break }
-                let prefix = String(rest[..<equals]).trimmingASCIIWhitespace()
-                let afterEquals = rest[rest.index(after: equals)...].drop { $0 == " " }
-                guard let quote = afterEquals.first, quote == "\"" || quote == "'" else { continue }
-                let valueStart = afterEquals.index(after: afterEquals.startIndex)
-                guard let close = afterEquals[valueStart...].firstIndex(of: quote) else { break }
-                prefixes[String(afterEquals[valueStart..<close]), default: []].append(prefix)
-                rest = afterEquals[close...]
+            let declaration = Array("xmlns:".utf8)
+            var position = 0
+            while let found = Packet.find(declaration, in: self.bytes, from: position) {
+                position = found + declaration.count
+                guard let equals = self.bytes[position...].firstIndex(of: UInt8(ascii: "=")),
+                    let (value, end) = Packet.quotedValue(in: self.bytes, after: equals)
+                else { break }
+                let prefix = String(decoding: self.bytes[position..<equals], as: UTF8.self).trimmingASCIIWhitespace()
+                prefixes[value, default: []].append(prefix)
+                position = end
             }
             self.prefixes = prefixes
         }
@@ -110,60 +109,90 @@ enum XMPParser {
         /// The first value of property `name` in `namespace`, as attribute or simple element.
         func value(namespace: String, name: String) -> String? {
             for prefix in prefixes[namespace] ?? [] {
-                let qualified = "\(prefix):\(name)"
+                let qualified = Array("\(prefix):\(name)".utf8)
                 if let value = attribute(qualified) ?? element(qualified) { return value }
             }
             return nil
         }
 
-        private func attribute(_ qualified: String) -> String? {
-            var rest = text[...]
-            while let range = rest.firstRange(of: qualified) {
-                defer { rest = rest[range.upperBound...] }
+        private func attribute(_ qualified: [UInt8]) -> String? {
+            var position = 0
+            while let found = Packet.find(qualified, in: bytes, from: position) {
+                position = found + qualified.count
                 // The name must stand alone: preceded by white space, followed by `=`.
-                guard range.lowerBound > text.startIndex,
-                    text[text.index(before: range.lowerBound)].isWhitespace
+                guard found > 0, Packet.isSpace(bytes[found - 1]) else { continue }
+                var cursor = position
+                while cursor < bytes.count, Packet.isSpace(bytes[cursor]) { cursor += 1 }
+                guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "="),
+                    let (value, _) = Packet.quotedValue(in: bytes, after: cursor)
                 else { continue }
-                let after = rest[range.upperBound...].drop { $0.isWhitespace }
-                guard after.first == "=" else { continue }
-                let value = after.dropFirst().drop { $0.isWhitespace }
-                guard let quote = value.first, quote == "\"" || quote == "'" else { continue }
-                let start = value.index(after: value.startIndex)
-                guard let end = value[start...].firstIndex(of: quote) else { return nil }
-                return Packet.unescape(value[start..<end])
+                return Packet.unescape(value)
             }
             return nil
         }
 
-        private func element(_ qualified: String) -> String? {
-            var rest = text[...]
-            while let range = rest.firstRange(of: "<" + qualified) {
-                defer { rest = rest[range.upperBound...] }
-                guard let close = rest[range.upperBound...].firstIndex(of: ">") else { return nil }
-                let between = rest[range.upperBound..<close]
+        private func element(_ qualified: [UInt8]) -> String? {
+            let open = [UInt8(ascii: "<")] + qualified
+            let close = Array("</".utf8) + qualified
+            var position = 0
+            while let found = Packet.find(open, in: bytes, from: position) {
+                position = found + open.count
+                guard let end = bytes[position...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
                 // `<exif:GPSLatitudeRef` is another property; `<x:y/>` has no value.
-                guard between.isEmpty || between.first?.isWhitespace == true, !between.hasSuffix("/") else { continue }
-                let contentStart = rest.index(after: close)
-                guard let end = rest[contentStart...].firstRange(of: "</" + qualified) else { return nil }
-                let content = rest[contentStart..<end.lowerBound]
-                // Structured values (rdf:Seq/rdf:Alt) hold their text in the first rdf:li.
-                if content.contains("<") {
-                    guard let li = content.firstRange(of: "<rdf:li"),
-                        let liClose = content[li.upperBound...].firstIndex(of: ">"),
-                        let liEnd = content[liClose...].firstRange(of: "</rdf:li")
-                    else { continue }
-                    return Packet.unescape(content[content.index(after: liClose)..<liEnd.lowerBound])
+                guard end == position || Packet.isSpace(bytes[position]), bytes[end - 1] != UInt8(ascii: "/") else {
+                    continue
                 }
-                return Packet.unescape(content).trimmingASCIIWhitespace()
+                guard let closing = Packet.find(close, in: bytes, from: end + 1) else { return nil }
+                let content = bytes[(end + 1)..<closing]
+                // Structured values (rdf:Seq/rdf:Alt) hold their text in the first rdf:li.
+                guard content.contains(UInt8(ascii: "<")) else {
+                    return Packet.unescape(String(decoding: content, as: UTF8.self)).trimmingASCIIWhitespace()
+                }
+                let item = Array("<rdf:li".utf8)
+                guard let li = Packet.find(item, in: bytes, from: content.startIndex), li < closing,
+                    let liOpenEnd = bytes[li...].firstIndex(of: UInt8(ascii: ">")),
+                    let liClose = Packet.find(Array("</rdf:li".utf8), in: bytes, from: liOpenEnd), liClose <= closing
+                else { continue }
+                return Packet.unescape(String(decoding: bytes[(liOpenEnd + 1)..<liClose], as: UTF8.self))
             }
             return nil
+        }
+
+        static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+        /// The offset of `pattern` in `bytes` at or after `start`.
+        static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+            guard let first = pattern.first, start >= 0, bytes.count >= pattern.count else { return nil }
+            var index = start
+            let last = bytes.count - pattern.count
+            while index <= last {
+                guard let candidate = bytes[index...last].firstIndex(of: first) else { return nil }
+                var matched = true
+                for offset in 1..<pattern.count where bytes[candidate + offset] != pattern[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return candidate }
+                index = candidate + 1
+            }
+            return nil
+        }
+
+        /// The quoted value after the `=` at `equals` (either quote), and the offset after it.
+        static func quotedValue(in bytes: [UInt8], after equals: Int) -> (String, Int)? {
+            var cursor = equals + 1
+            while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
+            guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "\"") || bytes[cursor] == UInt8(ascii: "'"),
+                let end = bytes[(cursor + 1)...].firstIndex(of: bytes[cursor])
+            else { return nil }
+            return (String(decoding: bytes[(cursor + 1)..<end], as: UTF8.self), end + 1)
         }
 
         /// Replaces the five XML entities and numeric character references.
-        static func unescape(_ text: Substring) -> String {
-            guard text.contains("&") else { return String(text) }
+        static func unescape(_ text: String) -> String {
+            guard text.contains("&") else { return text }
             var out = ""
-            var rest = text
+            var rest = text[...]
             while let amp = rest.firstIndex(of: "&") {
                 out += rest[..<amp]
                 guard let semicolon = rest[amp...].prefix(12).firstIndex(of: ";") else {
