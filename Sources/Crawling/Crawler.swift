@@ -251,7 +251,7 @@ public actor Crawler {
         var found: [CrawlURL] = []
         if mime.contains("html") || (mime.isEmpty && payload.prefix(512).contains(UInt8(ascii: "<"))) {
             found = LinkExtractor.extract(html: payload, base: url).all
-        } else if mime.contains("xml") || mime.contains("rss") || mime.contains("atom") {
+        } else if mime.contains("xml") || mime.contains("rss") || mime.contains("atom") || url.path.hasSuffix(".xml.gz") {
             found = FeedLinkExtractor.extract(payload, base: url)
         } else if mime.contains("css") {
             found = LinkExtractor.cssURLs(String(decoding: payload, as: UTF8.self)).compactMap {

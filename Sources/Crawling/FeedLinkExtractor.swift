@@ -1,3 +1,5 @@
+import WARC
+
 /// URLs listed by XML sitemaps (urlset and sitemap index), RSS and Atom feeds.
 ///
 /// A tolerant scan of the element names that carry URLs, so malformed feeds still give their links.
@@ -5,7 +7,9 @@ enum FeedLinkExtractor {
     static let maxLinks = 100_000
 
     static func extract(_ bytes: [UInt8], base: CrawlURL) -> [CrawlURL] {
-        let text = String(decoding: bytes.prefix(64 << 20), as: UTF8.self)
+        // Sitemaps are often served gzipped as files (sitemap.xml.gz), not as a content coding.
+        let xml = bytes.starts(with: [0x1F, 0x8B]) ? HTTPContentDecoder.decode(bytes, contentEncoding: "gzip") ?? [] : bytes
+        let text = String(decoding: xml.prefix(64 << 20), as: UTF8.self)
         var urls: [CrawlURL] = []
         var seen = Set<CrawlURL>()
         func add(_ value: Substring) {

@@ -145,6 +145,61 @@ import WARC
     }
 }
 
+extension CrawlerIntegrationTests {
+    /// gzip-compresses with the system's gzip (tests only).
+    static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        process.arguments = ["-c"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(bytes))
+        try input.fileHandleForWriting.close()
+        let result = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Array(result)
+    }
+
+    @Test func sitemapsFromRobotsAndFeedsAreSeeds() async throws {
+        let server = TestHTTPServer()
+        server.route("/robots.txt") { _ in .text("User-agent: *\nAllow: /\nSitemap: \(server.url("/sitemap.xml.gz"))\n") }
+        server.route("/", reply: .text("no links here"))
+        server.route("/only-in-sitemap", reply: .text("found through the sitemap"))
+        server.route("/feed.rss") { _ in
+            .response(
+                status: 200, headers: [("Content-Type", "application/rss+xml")],
+                body: Array(
+                    "<rss><channel><item><link>\(server.url("/from-feed"))</link><enclosure url=\"/clip.mp4\" type=\"video/mp4\"/></item></channel></rss>"
+                        .utf8))
+        }
+        server.route("/from-feed", reply: .text("found through the feed"))
+        server.route("/clip.mp4", reply: .response(status: 200, headers: [("Content-Type", "video/mp4")], body: [0, 0, 0, 8]))
+        _ = try server.start()
+        defer { server.stop() }
+        // The sitemap names absolute URLs, so it is made once the port is known.
+        let sitemap = try Self.gzip(
+            Array(
+                """
+                <?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <url><loc>\(server.url("/only-in-sitemap"))</loc></url><url><loc>\(server.url("/feed.rss"))</loc></url></urlset>
+                """.utf8))
+        server.route("/sitemap.xml.gz", reply: .response(status: 200, headers: [("Content-Type", "application/gzip")], body: sitemap))
+        let layout = Self.temporaryArchive()
+        defer { try? FileManager.default.removeItem(atPath: layout.directory) }
+        let seed = try #require(CrawlURL(server.url("/")))
+        var configuration = CrawlConfiguration(seeds: [seed], scope: CrawlScope(mode: .host, seeds: [seed]), userAgent: "vestige-test")
+        configuration.perHostDelay = 0
+        _ = try await Crawler(configuration: configuration, layout: layout, software: "vestige/test").run()
+        let captured = Set(try Self.captures(layout).keys)
+        for path in ["/sitemap.xml.gz", "/only-in-sitemap", "/feed.rss", "/from-feed", "/clip.mp4"] {
+            #expect(captured.contains(server.url(path)), "\(path) not archived")
+        }
+    }
+}
+
 /// A counter shared with server handlers.
 final class LockedCounter: Sendable {
     private let value = Mutex(0)
