@@ -1,6 +1,7 @@
 import ArchiveIndex
 import GRDB
 import WARC
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -81,7 +82,8 @@ enum ArchiveRecovery {
                     if db.changesCount > 0 {
                         result.recoveredCaptures += 1
                         try db.execute(
-                            sql: "UPDATE frontier SET state = 'done' WHERE url = ? AND state IN ('in_flight', 'queued')",
+                            sql:
+                                "UPDATE frontier SET state = 'done' WHERE url = ? AND state IN ('in_flight', 'queued')",
                             arguments: [url])
                     }
                 }
@@ -91,7 +93,8 @@ enum ArchiveRecovery {
                         db, sql: "SELECT url FROM captures WHERE warc_file = ? AND warc_offset >= ?",
                         arguments: [name, damagedFrom])
                     try db.execute(
-                        sql: "DELETE FROM captures WHERE warc_file = ? AND warc_offset >= ?", arguments: [name, damagedFrom])
+                        sql: "DELETE FROM captures WHERE warc_file = ? AND warc_offset >= ?",
+                        arguments: [name, damagedFrom])
                     for url in urls {
                         try db.execute(sql: "UPDATE frontier SET state = 'queued' WHERE url = ?", arguments: [url])
                     }

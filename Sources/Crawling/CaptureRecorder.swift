@@ -62,7 +62,9 @@ public actor CaptureRecorder {
             )
             recordType = "revisit"
         }
-        var fields: [WARCHeaderField] = [WARCHeaderField(name: "fetchTimeMs", value: "\(Int(response.timings.totalMilliseconds))")]
+        var fields: [WARCHeaderField] = [
+            WARCHeaderField(name: "fetchTimeMs", value: "\(Int(response.timings.totalMilliseconds))")
+        ]
         fields += outlinks.prefix(10_000).map { WARCHeaderField(name: "outlink", value: $0) }
         let metadata = WARCRecordBuilder.metadata(
             targetURI: response.url, fields: WARCHeaders(fields), date: date, concurrentTo: responseRecord.recordID)
@@ -90,7 +92,8 @@ public actor CaptureRecorder {
         if let currentFile {
             try database.writer.write { db in
                 try db.execute(
-                    sql: "UPDATE warc_files SET closed_at = ? WHERE name = ?", arguments: [WARCDate.now().description, currentFile])
+                    sql: "UPDATE warc_files SET closed_at = ? WHERE name = ?",
+                    arguments: [WARCDate.now().description, currentFile])
             }
         }
         currentFile = nil

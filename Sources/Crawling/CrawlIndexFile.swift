@@ -1,4 +1,5 @@
 import WARC
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

@@ -44,7 +44,9 @@ public struct CrawlURL: Hashable, Sendable, Comparable, CustomStringConvertible 
             let components = URLComponents(url: url, resolvingAgainstBaseURL: true),
             let rawHost = components.percentEncodedHost?.lowercased(), !rawHost.isEmpty
         else { return nil }
-        let port = components.port.flatMap { ($0 == 80 && scheme == "http") || ($0 == 443 && scheme == "https") ? nil : $0 }
+        let port = components.port.flatMap {
+            ($0 == 80 && scheme == "http") || ($0 == 443 && scheme == "https") ? nil : $0
+        }
         var path = Self.normalizePercentEncoding(Self.removeDotSegments(components.percentEncodedPath))
         if path.isEmpty { path = "/" }
         let query = components.percentEncodedQuery.map(Self.normalizePercentEncoding)

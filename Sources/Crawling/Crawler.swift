@@ -1,11 +1,12 @@
 public import ArchiveIndex
+public import Fetching
+import WARC
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-public import Fetching
-import WARC
 
 /// Archives a site: takes URLs from the frontier, fetches them politely, writes every exchange
 /// to WARC through one `CaptureRecorder`, and adds the links it finds in scope.
@@ -106,7 +107,9 @@ public actor Crawler {
                 for entry in claimed {
                     runningPerOrigin[entry.origin, default: 0] += 1
                     running += 1
-                    group.addTask { await self.process(entry); return .fetched }
+                    group.addTask {
+                        await self.process(entry); return .fetched
+                    }
                 }
                 if !claimed.isEmpty && running < configuration.concurrency { continue }
                 if running == 0 {
@@ -235,7 +238,8 @@ public actor Crawler {
     /// sitemap or feed. In-scope ones are added to the frontier; all are returned for the
     /// metadata record.
     func discoverLinks(in response: FetchResponse, from url: CrawlURL, entry: FrontierEntry) -> [CrawlURL] {
-        if (300...399).contains(response.statusCode), let location = response.redirectLocation ?? response.headers["Location"],
+        if (300...399).contains(response.statusCode),
+            let location = response.redirectLocation ?? response.headers["Location"],
             let target = CrawlURL(location, relativeTo: url)
         {
             guard entry.redirects < configuration.maxRedirects else {
@@ -251,7 +255,8 @@ public actor Crawler {
         var found: [CrawlURL] = []
         if mime.contains("html") || (mime.isEmpty && payload.prefix(512).contains(UInt8(ascii: "<"))) {
             found = LinkExtractor.extract(html: payload, base: url).all
-        } else if mime.contains("xml") || mime.contains("rss") || mime.contains("atom") || url.path.hasSuffix(".xml.gz") {
+        } else if mime.contains("xml") || mime.contains("rss") || mime.contains("atom") || url.path.hasSuffix(".xml.gz")
+        {
             found = FeedLinkExtractor.extract(payload, base: url)
         } else if mime.contains("css") {
             found = LinkExtractor.cssURLs(String(decoding: payload, as: UTF8.self)).compactMap {
@@ -266,7 +271,9 @@ public actor Crawler {
         var accepted: [CrawlURL] = []
         for url in urls {
             if let exclusion = configuration.scope.exclusion(of: url, depth: ignoreDepth ? 0 : depth) {
-                if case .trap = exclusion { onEvent(CrawlEvent(kind: .excluded, url: url.string, reason: "\(exclusion)")) }
+                if case .trap = exclusion {
+                    onEvent(CrawlEvent(kind: .excluded, url: url.string, reason: "\(exclusion)"))
+                }
                 continue
             }
             let count = urlsPerOrigin[url.origin] ?? ((try? frontier.count(origin: url.origin)) ?? 0)
@@ -328,7 +335,8 @@ public actor Crawler {
             return RobotsRules(status: nil, body: [], userAgent: configuration.userAgent)
         }
         let rules = RobotsRules(
-            status: response.statusCode, body: ResponseBody.decodedPayload(response), userAgent: configuration.userAgent)
+            status: response.statusCode, body: ResponseBody.decodedPayload(response), userAgent: configuration.userAgent
+        )
         if let delay = rules.crawlDelay, let host = HostKey(url: url) {
             await politeness.setCrawlDelay(.milliseconds(Int(delay * 1000)), for: host)
         }

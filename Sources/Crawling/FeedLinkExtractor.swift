@@ -8,13 +8,16 @@ enum FeedLinkExtractor {
 
     static func extract(_ bytes: [UInt8], base: CrawlURL) -> [CrawlURL] {
         // Sitemaps are often served gzipped as files (sitemap.xml.gz), not as a content coding.
-        let xml = bytes.starts(with: [0x1F, 0x8B]) ? HTTPContentDecoder.decode(bytes, contentEncoding: "gzip") ?? [] : bytes
+        let xml =
+            bytes.starts(with: [0x1F, 0x8B]) ? HTTPContentDecoder.decode(bytes, contentEncoding: "gzip") ?? [] : bytes
         let text = String(decoding: xml.prefix(64 << 20), as: UTF8.self)
         var urls: [CrawlURL] = []
         var seen = Set<CrawlURL>()
         func add(_ value: Substring) {
             let cleaned = unescape(value.trimming([" ", "\n", "\r", "\t"]))
-            let unwrapped = cleaned.hasPrefix("<![CDATA[") && cleaned.hasSuffix("]]>") ? String(cleaned.dropFirst(9).dropLast(3)) : cleaned
+            let unwrapped =
+                cleaned.hasPrefix("<![CDATA[") && cleaned.hasSuffix("]]>")
+                ? String(cleaned.dropFirst(9).dropLast(3)) : cleaned
             if let url = CrawlURL(unwrapped, relativeTo: base), seen.insert(url).inserted, urls.count < maxLinks {
                 urls.append(url)
             }

@@ -1,10 +1,11 @@
 public import ArchiveIndex
+public import GRDB
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
     public import Foundation
 #endif
-public import GRDB
 
 /// The crawl frontier in `archive.sqlite`: every URL seen once (normalised), its depth and
 /// state. Claims move URLs to `in_flight` so that a crash never loses them: on restart they
@@ -93,7 +94,9 @@ public struct Frontier: Sendable {
     }
 
     /// The same inside a transaction the caller holds (to commit a capture and its state together).
-    public static func mark(_ db: Database, _ id: Int64, _ state: FrontierState, reason: String? = nil, retryAt: Date? = nil)
+    public static func mark(
+        _ db: Database, _ id: Int64, _ state: FrontierState, reason: String? = nil, retryAt: Date? = nil
+    )
         throws
     {
         try db.execute(

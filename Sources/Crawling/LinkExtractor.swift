@@ -1,4 +1,5 @@
 import HTMLParsing
+
 /// Finds the URLs a page refers to: links to follow and resources it embeds, from HTML
 /// attributes, srcset, meta refresh, inline CSS `url()`, OpenGraph and JSON-LD.
 public enum LinkExtractor {

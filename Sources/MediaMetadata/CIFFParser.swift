@@ -14,7 +14,8 @@ enum CIFFParser {
     static func isHeap(_ bytes: ArraySlice<UInt8>) -> Bool {
         let reader = ByteReader(bytes)
         guard let signature = reader.slice(at: 6, count: 4) else { return false }
-        return (bytes.starts(with: [0x49, 0x49]) || bytes.starts(with: [0x4D, 0x4D])) && signature.elementsEqual("HEAP".utf8)
+        return (bytes.starts(with: [0x49, 0x49]) || bytes.starts(with: [0x4D, 0x4D]))
+            && signature.elementsEqual("HEAP".utf8)
     }
 
     /// Parses a heap held in memory; `container` names where it came from.
@@ -23,7 +24,9 @@ enum CIFFParser {
         let reader = ByteReader(bytes, endianness: bytes.first == 0x49 ? .little : .big)
         guard let headerLength = reader.uint32(at: 2).map(Int.init), headerLength < reader.count else { return }
         var budget = maxEntries
-        block(reader, start: headerLength, end: reader.count, depth: 0, budget: &budget, container: container, into: &metadata)
+        block(
+            reader, start: headerLength, end: reader.count, depth: 0, budget: &budget, container: container,
+            into: &metadata)
     }
 
     private static func block(
@@ -46,7 +49,8 @@ enum CIFFParser {
             let type = tag & 0x3800
             let source = "\(container):CIFF:0x\(TIFFParser.hex(tag & 0x3FFF))"
             if type == 0x2800 || type == 0x3000 {
-                block(reader, start: valueStart, end: valueStart + valueLength, depth: depth + 1, budget: &budget,
+                block(
+                    reader, start: valueStart, end: valueStart + valueLength, depth: depth + 1, budget: &budget,
                     container: container, into: &metadata)
                 continue
             }
@@ -54,8 +58,12 @@ enum CIFFParser {
             case 0x080A:  // make NUL model NUL
                 guard let value = reader.slice(at: valueStart, count: valueLength) else { continue }
                 let parts = value.split(separator: 0, omittingEmptySubsequences: false)
-                if let make = parts.first { metadata.set(.make, text: String(decoding: make, as: UTF8.self), source: source) }
-                if parts.count > 1 { metadata.set(.model, text: String(decoding: parts[1], as: UTF8.self), source: source) }
+                if let make = parts.first {
+                    metadata.set(.make, text: String(decoding: make, as: UTF8.self), source: source)
+                }
+                if parts.count > 1 {
+                    metadata.set(.model, text: String(decoding: parts[1], as: UTF8.self), source: source)
+                }
             case 0x180E:  // seconds since 1970, then time zone code and info
                 guard let seconds = reader.uint32(at: valueStart), valueLength >= 4 else { continue }
                 metadata.set(.dateTimeOriginal, .text(MetadataDate.fromUnix(seconds: Int64(seconds))), source: source)

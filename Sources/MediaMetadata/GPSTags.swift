@@ -33,11 +33,13 @@ struct GPSTags {
     func apply(to metadata: inout MediaMetadata, container: String) {
         let source = "\(container):GPS"
         if let latitude {
-            metadata.set(.gpsLatitude, Self.degrees(latitude, negative: latitudeRef?.hasPrefix("S") == true),
+            metadata.set(
+                .gpsLatitude, Self.degrees(latitude, negative: latitudeRef?.hasPrefix("S") == true),
                 source: source + ":0x0002")
         }
         if let longitude {
-            metadata.set(.gpsLongitude, Self.degrees(longitude, negative: longitudeRef?.hasPrefix("W") == true),
+            metadata.set(
+                .gpsLongitude, Self.degrees(longitude, negative: longitudeRef?.hasPrefix("W") == true),
                 source: source + ":0x0004")
         }
         // Reference 1 means below sea level; without a reference exiftool reports the value as stored.

@@ -91,7 +91,8 @@ enum JPEGParser {
         where line.hasPrefix("TimeDate=") {
             guard let seconds = Int64(line.dropFirst("TimeDate=".count)), seconds >= 0 else { return }
             metadata.set(
-                .dateTimeOriginal, .text(MetadataDate.fromUnix(seconds: seconds)), source: "JPEG APP12:PictureInfo:TimeDate",
+                .dateTimeOriginal, .text(MetadataDate.fromUnix(seconds: seconds)),
+                source: "JPEG APP12:PictureInfo:TimeDate",
                 priority: .secondary)
             return
         }

@@ -11,9 +11,12 @@ enum MakerNotes {
 
     /// Reconyx HyperFire/HC500 (exiftool's MakerNoteReconyx): little-endian 16-bit words
     /// starting `01 F1`; words 11…16 are second, minute, hour, month, day, year.
-    static func readReconyxType1(_ note: ArraySlice<UInt8>, make: String?, source: String, into metadata: inout MediaMetadata) {
+    static func readReconyxType1(
+        _ note: ArraySlice<UInt8>, make: String?, source: String, into metadata: inout MediaMetadata
+    ) {
         guard note.starts(with: [0x01, 0xF1]) else { return }
-        let versioned = note.count > 3 && (note[note.startIndex + 2] == 2 || note[note.startIndex + 2] == 3)
+        let versioned =
+            note.count > 3 && (note[note.startIndex + 2] == 2 || note[note.startIndex + 2] == 3)
             && note[note.startIndex + 3] == 0
         guard versioned || make == "RECONYX" else { return }
         let reader = ByteReader(note, endianness: .little)
@@ -21,7 +24,8 @@ enum MakerNotes {
         guard words.count == 6, (1...12).contains(words[3]), (1...31).contains(words[4]), words[2] < 24, words[1] < 60,
             words[0] < 60
         else { return }
-        let text = "\(NumberFormatting.padded(words[5], width: 4)):\(NumberFormatting.twoDigits(words[3])):"
+        let text =
+            "\(NumberFormatting.padded(words[5], width: 4)):\(NumberFormatting.twoDigits(words[3])):"
             + "\(NumberFormatting.twoDigits(words[4])) \(NumberFormatting.twoDigits(words[2])):"
             + "\(NumberFormatting.twoDigits(words[1])):\(NumberFormatting.twoDigits(words[0]))"
         metadata.set(.dateTimeOriginal, .text(text), source: source + ":Reconyx", priority: .secondary)

@@ -48,12 +48,16 @@ public struct MediaMetadata: Sendable, Hashable {
 
     /// Records `value` whatever is there: for values a later structure corrects (WebP's VP8X
     /// turns FileType "WEBP" into "Extended WEBP").
-    public mutating func replace(_ field: MetadataField, _ value: MetadataValue, source: String, priority: MetadataPriority) {
+    public mutating func replace(
+        _ field: MetadataField, _ value: MetadataValue, source: String, priority: MetadataPriority
+    ) {
         entries[field] = MetadataEntry(value: value, source: source, priority: priority)
     }
 
     /// Records `text` as a text value when it is not empty.
-    public mutating func set(_ field: MetadataField, text: String?, source: String, priority: MetadataPriority = .primary) {
+    public mutating func set(
+        _ field: MetadataField, text: String?, source: String, priority: MetadataPriority = .primary
+    ) {
         guard let text, !text.isEmpty else { return }
         set(field, .text(text), source: source, priority: priority)
     }

@@ -109,7 +109,8 @@ enum TIFFParser {
             }
             var count = Int(declared)
             if count > TIFFParser.maxEntries {
-                metadata.warn("\(container): \(directory.rawValue) claims \(count) entries; reading \(TIFFParser.maxEntries)")
+                metadata.warn(
+                    "\(container): \(directory.rawValue) claims \(count) entries; reading \(TIFFParser.maxEntries)")
                 count = TIFFParser.maxEntries
             }
             let table = try source.read(at: base + offset + 2, count: count * 12 + 4)
@@ -217,7 +218,8 @@ enum TIFFParser {
             switch entry.type {
             case 1, 7: return bytes.map(UInt64.init)
             case 3: return stride(from: 0, to: bytes.count, by: 2).compactMap { reader.uint16(at: $0).map(UInt64.init) }
-            case 4, 13: return stride(from: 0, to: bytes.count, by: 4).compactMap { reader.uint32(at: $0).map(UInt64.init) }
+            case 4, 13:
+                return stride(from: 0, to: bytes.count, by: 4).compactMap { reader.uint32(at: $0).map(UInt64.init) }
             default: return []
             }
         }
@@ -227,11 +229,14 @@ enum TIFFParser {
             guard entry.type == 5 || entry.type == 10, let bytes = try valueBytes(entry) else { return [] }
             let reader = ByteReader(bytes, endianness: endianness)
             return stride(from: 0, to: bytes.count, by: 8).compactMap { at in
-                guard let numerator = reader.uint32(at: at), let denominator = reader.uint32(at: at + 4) else { return nil }
+                guard let numerator = reader.uint32(at: at), let denominator = reader.uint32(at: at + 4) else {
+                    return nil
+                }
                 return entry.type == 5
                     ? Rational(numerator: Double(numerator), denominator: Double(denominator))
                     : Rational(
-                        numerator: Double(Int32(bitPattern: numerator)), denominator: Double(Int32(bitPattern: denominator)))
+                        numerator: Double(Int32(bitPattern: numerator)),
+                        denominator: Double(Int32(bitPattern: denominator)))
             }
         }
     }

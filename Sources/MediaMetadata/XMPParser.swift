@@ -42,7 +42,8 @@ enum XMPParser {
         if let (value, from) = property(exifNamespace, "GPSAltitude"),
             let reference = property(exifNamespace, "GPSAltitudeRef")?.value, let altitude = rational(value)
         {
-            metadata.set(.gpsAltitude, .real(reference == "1" ? -abs(altitude) : altitude), source: from, priority: .xmp)
+            metadata.set(
+                .gpsAltitude, .real(reference == "1" ? -abs(altitude) : altitude), source: from, priority: .xmp)
         }
     }
 
@@ -209,7 +210,8 @@ enum XMPParser {
                 case "apos": out += "'"
                 default:
                     let number =
-                        entity.hasPrefix("#x") ? UInt32(entity.dropFirst(2), radix: 16)
+                        entity.hasPrefix("#x")
+                        ? UInt32(entity.dropFirst(2), radix: 16)
                         : entity.hasPrefix("#") ? UInt32(entity.dropFirst()) : nil
                     if let number, let scalar = Unicode.Scalar(number) {
                         out.unicodeScalars.append(scalar)

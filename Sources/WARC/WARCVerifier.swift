@@ -65,7 +65,8 @@ public enum WARCVerifier {
             let record = entry.record
             if let id = record.recordID { report.recordOffsets[id] = entry.offset }
             for problem in check(record) {
-                report.problems.append(Problem(file: name, offset: entry.offset, recordID: record.recordID, message: problem))
+                report.problems.append(
+                    Problem(file: name, offset: entry.offset, recordID: record.recordID, message: problem))
             }
             if record.headers["WARC-Block-Digest"] != nil { report.digestsChecked += 1 }
         }
@@ -84,7 +85,9 @@ public enum WARCVerifier {
         if let text = record.headers["WARC-Block-Digest"] {
             if let stated = WARCDigest(parsing: text) {
                 let actual = WARCDigest.compute(record.block, algorithm: stated.algorithm)
-                if actual.bytes != stated.bytes { problems.append("WARC-Block-Digest mismatch: header \(text), block \(actual)") }
+                if actual.bytes != stated.bytes {
+                    problems.append("WARC-Block-Digest mismatch: header \(text), block \(actual)")
+                }
             } else {
                 problems.append("unreadable WARC-Block-Digest '\(text)'")
             }

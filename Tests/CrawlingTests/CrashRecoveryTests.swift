@@ -27,7 +27,8 @@ import WARC
         return process.terminationStatus
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "needs .build/debug/vestige (swift build)"))
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: binary), "needs .build/debug/vestige (swift build)"))
     func killedCrawlsResumeWithoutLossOrDuplicates() throws {
         let pages = 200
         let server = TestHTTPServer()
@@ -39,7 +40,8 @@ import WARC
         }
         _ = try server.start()
         defer { server.stop() }
-        let archive = FileManager.default.temporaryDirectory.appendingPathComponent("vestige-kill-\(UUID().uuidString)").path
+        let archive = FileManager.default.temporaryDirectory.appendingPathComponent("vestige-kill-\(UUID().uuidString)")
+            .path
         defer { try? FileManager.default.removeItem(atPath: archive) }
         let arguments = [
             "crawl", "--archive", archive, server.url("/"), "--per-host-delay", "0", "--concurrency", "8",

@@ -23,7 +23,9 @@ import Testing
         #expect(CrawlURL("#top", relativeTo: base)?.string == "http://example.com/dir/page.html?x=1")
     }
 
-    @Test(arguments: ["mailto:a@example.com", "javascript:void(0)", "data:image/png;base64,AA", "", "ftp://x/y", "http://"])
+    @Test(arguments: [
+        "mailto:a@example.com", "javascript:void(0)", "data:image/png;base64,AA", "", "ftp://x/y", "http://",
+    ])
     func rejectsNonHTTP(input: String) {
         #expect(CrawlURL(input) == nil)
     }
@@ -36,21 +38,21 @@ import Testing
 }
 
 @Suite struct CrawlScopeTests {
-    let seed = CrawlURL("http://www.example.com/blog/")!
+    var seed: CrawlURL { get throws { try #require(CrawlURL("http://www.example.com/blog/")) } }
 
     @Test func modes() throws {
         let sub = try #require(CrawlURL("http://media.example.com/x.jpg"))
         let same = try #require(CrawlURL("http://www.example.com/about"))
         let other = try #require(CrawlURL("http://example.org/"))
-        #expect(CrawlScope(mode: .host, seeds: [seed]).exclusion(of: same, depth: 1) == nil)
-        #expect(CrawlScope(mode: .host, seeds: [seed]).exclusion(of: sub, depth: 1) == .outOfScope)
-        #expect(CrawlScope(mode: .domain, seeds: [seed]).exclusion(of: sub, depth: 1) == nil)
-        #expect(CrawlScope(mode: .domain, seeds: [seed]).exclusion(of: other, depth: 1) == .outOfScope)
-        #expect(CrawlScope(mode: .prefix, seeds: [seed]).exclusion(of: same, depth: 1) == .outOfScope)
+        #expect(CrawlScope(mode: .host, seeds: [try seed]).exclusion(of: same, depth: 1) == nil)
+        #expect(CrawlScope(mode: .host, seeds: [try seed]).exclusion(of: sub, depth: 1) == .outOfScope)
+        #expect(CrawlScope(mode: .domain, seeds: [try seed]).exclusion(of: sub, depth: 1) == nil)
+        #expect(CrawlScope(mode: .domain, seeds: [try seed]).exclusion(of: other, depth: 1) == .outOfScope)
+        #expect(CrawlScope(mode: .prefix, seeds: [try seed]).exclusion(of: same, depth: 1) == .outOfScope)
     }
 
     @Test func depthRulesAndTraps() throws {
-        var scope = CrawlScope(mode: .host, seeds: [seed], exclude: ["\\.pdf$"], maxDepth: 2)
+        var scope = CrawlScope(mode: .host, seeds: [try seed], exclude: ["\\.pdf$"], maxDepth: 2)
         #expect(scope.exclusion(of: try #require(CrawlURL("http://www.example.com/a")), depth: 3) == .tooDeep(2))
         #expect(
             scope.exclusion(of: try #require(CrawlURL("http://www.example.com/x.pdf")), depth: 1)
@@ -66,4 +68,3 @@ import Testing
         #expect(throws: CrawlScopeError.self) { try scope.validate() }
     }
 }
-

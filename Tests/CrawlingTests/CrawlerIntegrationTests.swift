@@ -2,23 +2,26 @@ import ArchiveIndex
 import Crawling
 import Foundation
 import GRDB
+import Synchronization
 import TestHTTPServer
 import Testing
-import Synchronization
 import WARC
 
 /// Crawls of a loopback site with every kind of trouble, asserting exactly what was archived.
 @Suite(.serialized) struct CrawlerIntegrationTests {
     static func temporaryArchive() -> ArchiveLayout {
         ArchiveLayout(
-            directory: FileManager.default.temporaryDirectory.appendingPathComponent("vestige-crawl-\(UUID().uuidString)")
-                .path)
+            directory: FileManager.default.temporaryDirectory.appendingPathComponent(
+                "vestige-crawl-\(UUID().uuidString)"
+            )
+            .path)
     }
 
     static func html(_ links: [String]) -> Reply {
         .response(
             status: 200, headers: [("Content-Type", "text/html; charset=utf-8")],
-            body: Array(("<html><body>" + links.map { "<a href=\"\($0)\">\($0)</a>" }.joined() + "</body></html>").utf8))
+            body: Array(("<html><body>" + links.map { "<a href=\"\($0)\">\($0)</a>" }.joined() + "</body></html>").utf8)
+        )
     }
 
     /// captures rows: url → [(record type, status, file, offset)]
@@ -26,8 +29,11 @@ import WARC
         let database = try ArchiveDatabase(path: layout.databasePath)
         return try database.writer.read { db in
             var result: [String: [(String, Int?, String, Int64)]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT url, record_type, status, warc_file, warc_offset FROM captures") {
-                result[row["url"], default: []].append((row["record_type"], row["status"], row["warc_file"], row["warc_offset"]))
+            for row in try Row.fetchAll(
+                db, sql: "SELECT url, record_type, status, warc_file, warc_offset FROM captures")
+            {
+                result[row["url"], default: []].append(
+                    (row["record_type"], row["status"], row["warc_file"], row["warc_offset"]))
             }
             return result
         }
@@ -54,11 +60,14 @@ import WARC
             limitedCalls.increment() == 1 ? .status(429, retryAfter: "1") : .text("finally")
         }
         server.route("/slow", reply: .delay(0.3, then: .text("slow")))
-        server.route("/huge", reply: .response(status: 200, body: Array(repeating: UInt8(ascii: "h"), count: 3_000_000)))
+        server.route(
+            "/huge", reply: .response(status: 200, body: Array(repeating: UInt8(ascii: "h"), count: 3_000_000)))
         server.route("/cut", reply: .truncate(after: 100))
         server.route("/loop1", reply: .redirect(to: "/loop2", status: 302))
         server.route("/loop2", reply: .redirect(to: "/loop1", status: 302))
-        server.route("/img.jpg", reply: .response(status: 200, headers: [("Content-Type", "image/jpeg")], body: [0xFF, 0xD8, 0xFF, 0xD9]))
+        server.route(
+            "/img.jpg",
+            reply: .response(status: 200, headers: [("Content-Type", "image/jpeg")], body: [0xFF, 0xD8, 0xFF, 0xD9]))
         _ = try server.start()
         defer { server.stop() }
 
@@ -66,7 +75,8 @@ import WARC
         defer { try? FileManager.default.removeItem(atPath: layout.directory) }
         let seed = try #require(CrawlURL(server.url("/")))
         var configuration = CrawlConfiguration(
-            seeds: [seed], scope: CrawlScope(mode: .host, seeds: [seed]), userAgent: "vestige-test (+mailto:test@example.org)")
+            seeds: [seed], scope: CrawlScope(mode: .host, seeds: [seed]),
+            userAgent: "vestige-test (+mailto:test@example.org)")
         configuration.perHostDelay = 0.1
         configuration.concurrency = 4
         configuration.maxBodyBytes = 1_000_000
@@ -108,7 +118,9 @@ import WARC
         // The cut-off response was tried maxAttempts times, then kept with what arrived.
         #expect(server.requests(path: "/cut").count == 3)
         let cut = try #require(captures[server.url("/cut")]?.first)
-        #expect(try WARCReader.record(at: cut.3, in: layout.warcPath(cut.2)).record.headers["WARC-Truncated"] == "disconnect")
+        #expect(
+            try WARCReader.record(at: cut.3, in: layout.warcPath(cut.2)).record.headers["WARC-Truncated"]
+                == "disconnect")
 
         // Every record is sound.
         for file in Set(captures.values.flatMap { $0.map(\.2) }) {
@@ -165,7 +177,8 @@ extension CrawlerIntegrationTests {
 
     @Test func sitemapsFromRobotsAndFeedsAreSeeds() async throws {
         let server = TestHTTPServer()
-        server.route("/robots.txt") { _ in .text("User-agent: *\nAllow: /\nSitemap: \(server.url("/sitemap.xml.gz"))\n") }
+        server.route("/robots.txt") { _ in .text("User-agent: *\nAllow: /\nSitemap: \(server.url("/sitemap.xml.gz"))\n")
+        }
         server.route("/", reply: .text("no links here"))
         server.route("/only-in-sitemap", reply: .text("found through the sitemap"))
         server.route("/feed.rss") { _ in
@@ -176,7 +189,8 @@ extension CrawlerIntegrationTests {
                         .utf8))
         }
         server.route("/from-feed", reply: .text("found through the feed"))
-        server.route("/clip.mp4", reply: .response(status: 200, headers: [("Content-Type", "video/mp4")], body: [0, 0, 0, 8]))
+        server.route(
+            "/clip.mp4", reply: .response(status: 200, headers: [("Content-Type", "video/mp4")], body: [0, 0, 0, 8]))
         _ = try server.start()
         defer { server.stop() }
         // The sitemap names absolute URLs, so it is made once the port is known.
@@ -186,11 +200,14 @@ extension CrawlerIntegrationTests {
                 <?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
                 <url><loc>\(server.url("/only-in-sitemap"))</loc></url><url><loc>\(server.url("/feed.rss"))</loc></url></urlset>
                 """.utf8))
-        server.route("/sitemap.xml.gz", reply: .response(status: 200, headers: [("Content-Type", "application/gzip")], body: sitemap))
+        server.route(
+            "/sitemap.xml.gz",
+            reply: .response(status: 200, headers: [("Content-Type", "application/gzip")], body: sitemap))
         let layout = Self.temporaryArchive()
         defer { try? FileManager.default.removeItem(atPath: layout.directory) }
         let seed = try #require(CrawlURL(server.url("/")))
-        var configuration = CrawlConfiguration(seeds: [seed], scope: CrawlScope(mode: .host, seeds: [seed]), userAgent: "vestige-test")
+        var configuration = CrawlConfiguration(
+            seeds: [seed], scope: CrawlScope(mode: .host, seeds: [seed]), userAgent: "vestige-test")
         configuration.perHostDelay = 0
         _ = try await Crawler(configuration: configuration, layout: layout, software: "vestige/test").run()
         let captured = Set(try Self.captures(layout).keys)
@@ -204,5 +221,9 @@ extension CrawlerIntegrationTests {
 final class LockedCounter: Sendable {
     private let value = Mutex(0)
     /// Adds one and returns the new count.
-    func increment() -> Int { value.withLock { $0 += 1; return $0 } }
+    func increment() -> Int {
+        value.withLock {
+            $0 += 1; return $0
+        }
+    }
 }

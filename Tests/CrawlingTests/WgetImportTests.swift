@@ -42,16 +42,20 @@ import WARC
         for (path, page) in Self.pages {
             let html = "<html><head><title>\(page.title)</title></head><body><p>\(page.text)</p>\(links)</body></html>"
             server.route(
-                path, reply: .response(status: 200, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(html.utf8)))
+                path,
+                reply: .response(
+                    status: 200, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(html.utf8)))
         }
         _ = try server.start()
         defer { server.stop() }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vestige-wget-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "vestige-wget-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let wget = try #require(Self.tool("wget"))
         let (status, _) = try Self.run(
-            wget, ["--warc-file=manual", "--recursive", "--level=2", "--no-verbose", "-e", "robots=off", server.url("/")],
+            wget,
+            ["--warc-file=manual", "--recursive", "--level=2", "--no-verbose", "-e", "robots=off", server.url("/")],
             in: directory.path)
         #expect(status == 0)
         let warc = directory.appendingPathComponent("manual.warc.gz").path
@@ -63,7 +67,10 @@ import WARC
         #expect(summary.bad == 0)
 
         let searcher = try ArchiveSearcher(path: directory.appendingPathComponent("archive.sqlite").path)
-        for (query, expectedPath) in [("retrieves rows", "/sql-select.html"), ("Munchen", "/charset.html"), ("\"access multiple\" OR acces*", "/tutorial-joins.html")] {
+        for (query, expectedPath) in [
+            ("retrieves rows", "/sql-select.html"), ("Munchen", "/charset.html"),
+            ("\"access multiple\" OR acces*", "/tutorial-joins.html"),
+        ] {
             var request = SearchRequest(query: try SearchQueryParser.parse(query))
             request.kinds = [.page]
             let hits = try searcher.search(request)
@@ -76,9 +83,12 @@ import WARC
             #expect(record.type == .response)
             if let warcio = Self.tool("warcio") {
                 // warcio extract prints the record's headers and HTTP head.
-                let (code, output) = try Self.run(warcio, ["extract", "--headers", warc, String(offset)], in: directory.path)
+                let (code, output) = try Self.run(
+                    warcio, ["extract", "--headers", warc, String(offset)], in: directory.path)
                 #expect(code == 0)
-                #expect(output.contains("WARC-Target-URI: \(server.url(expectedPath))"), "warcio reads another record at \(offset)")
+                #expect(
+                    output.contains("WARC-Target-URI: \(server.url(expectedPath))"),
+                    "warcio reads another record at \(offset)")
             }
         }
     }

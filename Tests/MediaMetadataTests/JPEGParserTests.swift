@@ -40,8 +40,10 @@ import Testing
         var builder = TIFFBuilder()
         builder.ifds = [
             [(0x8825, .ifd(1))],
-            [(1, .ascii("N")), (2, .rationals([(48, 1), (51, 1), (3024, 100)])), (3, .ascii("E")),
-             (4, .rationals([(2, 1), (17, 1), (402, 10)]))],
+            [
+                (1, .ascii("N")), (2, .rationals([(48, 1), (51, 1), (3024, 100)])), (3, .ascii("E")),
+                (4, .rationals([(2, 1), (17, 1), (402, 10)])),
+            ],
         ]
         let xmp = """
             <rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/">

@@ -11,7 +11,9 @@ import Testing
 
     static func exif() -> [UInt8] {
         var builder = TIFFBuilder()
-        builder.ifds = [[(0x010F, .ascii("samsung")), (0x8825, .ifd(1))], [(1, .ascii("N")), (2, .rationals([(48, 1)]))]]
+        builder.ifds = [
+            [(0x010F, .ascii("samsung")), (0x8825, .ifd(1))], [(1, .ascii("N")), (2, .rationals([(48, 1)]))],
+        ]
         return builder.bytes()
     }
 
@@ -38,11 +40,13 @@ import Testing
         var body = Array("WEBP".utf8)
         for (type, data) in chunks {
             let n = UInt32(data.count)
-            body += Array(type.utf8) + [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24)] + data
+            body +=
+                Array(type.utf8) + [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24)] + data
             if data.count % 2 == 1 { body.append(0) }
         }
         let n = UInt32(body.count)
-        return Array("RIFF".utf8) + [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24)] + body
+        return Array("RIFF".utf8) + [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24)]
+            + body
     }
 
     @Test(arguments: [false, true])
@@ -68,7 +72,9 @@ import Testing
     }
 
     @Test func unknownAndEmptyInputAreErrors() {
-        #expect(throws: MetadataError.empty) { try MetadataExtractor.extract(from: MemoryByteSource([]), fileName: nil) }
+        #expect(throws: MetadataError.empty) {
+            try MetadataExtractor.extract(from: MemoryByteSource([]), fileName: nil)
+        }
         #expect(throws: MetadataError.unknownFormat) {
             try MetadataExtractor.extract(from: MemoryByteSource(Array("hello world".utf8)), fileName: nil)
         }

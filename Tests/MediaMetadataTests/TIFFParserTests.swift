@@ -73,7 +73,10 @@ import Testing
 
     @Test func subIFDPointerBackToIFD0IsCut() throws {
         var builder = TIFFBuilder()
-        builder.ifds = [[(0x010F, .ascii("Apple")), (0x8769, .ifd(0)), (0x8825, .ifd(1))], [(1, .ascii("N")), (2, .rationals([(1, 1)]))]]
+        builder.ifds = [
+            [(0x010F, .ascii("Apple")), (0x8769, .ifd(0)), (0x8825, .ifd(1))],
+            [(1, .ascii("N")), (2, .rationals([(1, 1)]))],
+        ]
         let metadata = try extract(jpeg(exif: builder.bytes()))
         #expect(metadata[.make] == .text("Apple"))
         #expect(metadata.latitude == 1)

@@ -1,5 +1,6 @@
-@testable import MediaMetadata
 import Testing
+
+@testable import MediaMetadata
 
 @Suite struct XMPParserTests {
     func parse(_ text: String) -> MediaMetadata {
@@ -10,20 +11,23 @@ import Testing
 
     @Test func resolvesAnyPrefixBoundToTheNamespace() {
         let metadata = parse(
-            #"<d xmlns:e="http://ns.adobe.com/exif/1.0/" xmlns:t="http://ns.adobe.com/tiff/1.0/" e:DateTimeOriginal="2008-05-30T15:56:01" t:Make="Canon"/>"#)
+            #"<d xmlns:e="http://ns.adobe.com/exif/1.0/" xmlns:t="http://ns.adobe.com/tiff/1.0/" e:DateTimeOriginal="2008-05-30T15:56:01" t:Make="Canon"/>"#
+        )
         #expect(metadata[.dateTimeOriginal] == .text("2008:05:30 15:56:01"))
         #expect(metadata[.make] == .text("Canon"))
     }
 
     @Test func doesNotConfuseSimilarNames() {
         let metadata = parse(
-            #"<d xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitudeRef="N"><exif:GPSLatitudeRef>S</exif:GPSLatitudeRef></d>"#)
+            #"<d xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitudeRef="N"><exif:GPSLatitudeRef>S</exif:GPSLatitudeRef></d>"#
+        )
         #expect(metadata[.gpsLatitude] == nil)
     }
 
     @Test func readsSequencesAndEntities() {
         let metadata = parse(
-            #"<d xmlns:tiff="http://ns.adobe.com/tiff/1.0/"><tiff:Model><rdf:Alt><rdf:li xml:lang="x-default">A &amp; B &#x41;</rdf:li></rdf:Alt></tiff:Model></d>"#)
+            #"<d xmlns:tiff="http://ns.adobe.com/tiff/1.0/"><tiff:Model><rdf:Alt><rdf:li xml:lang="x-default">A &amp; B &#x41;</rdf:li></rdf:Alt></tiff:Model></d>"#
+        )
         #expect(metadata[.model] == .text("A & B A"))
     }
 

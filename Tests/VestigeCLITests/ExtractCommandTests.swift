@@ -52,7 +52,8 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("vestige-walk-\(UUID().uuidString)")
         for path in ["a.jpg", "b.MOV", "notes.txt", ".hidden.jpg", "sub/c.png", "sub/deeper/d.heic", "Z.webp"] {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data([0xFF]).write(to: url)
         }
         return root
@@ -63,18 +64,23 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let flat = MediaFileWalker(recursive: false).items(for: [root.path])
         #expect(flat == ["Z.webp", "a.jpg", "b.MOV"].map { .file(root.path + "/" + $0) })
-        let deep = MediaFileWalker(recursive: true).items(for: [root.path, root.path + "/notes.txt", "/nonexistent/x.jpg"])
-        #expect(deep == [
-            .file(root.path + "/Z.webp"), .file(root.path + "/a.jpg"), .file(root.path + "/b.MOV"),
-            .file(root.path + "/sub/c.png"), .file(root.path + "/sub/deeper/d.heic"),
-            .file(root.path + "/notes.txt"), .missing("/nonexistent/x.jpg", reason: "File not found"),
+        let deep = MediaFileWalker(recursive: true).items(for: [
+            root.path, root.path + "/notes.txt", "/nonexistent/x.jpg",
         ])
+        #expect(
+            deep == [
+                .file(root.path + "/Z.webp"), .file(root.path + "/a.jpg"), .file(root.path + "/b.MOV"),
+                .file(root.path + "/sub/c.png"), .file(root.path + "/sub/deeper/d.heic"),
+                .file(root.path + "/notes.txt"), .missing("/nonexistent/x.jpg", reason: "File not found"),
+            ])
     }
 
     @Test func parallelExtractionKeepsInputOrder() throws {
         let root = try Self.makeTree()
         defer { try? FileManager.default.removeItem(at: root) }
-        let items = Array(repeating: MediaFileWalker(recursive: true).items(for: [root.path]), count: 300).flatMap { $0 }
+        let items = Array(repeating: MediaFileWalker(recursive: true).items(for: [root.path]), count: 300).flatMap {
+            $0
+        }
         var seen: [String] = []
         ParallelExtractor.run(items) { seen.append($0.sourceFile) }
         #expect(seen == items.map { if case .file(let path) = $0 { path } else { "" } })

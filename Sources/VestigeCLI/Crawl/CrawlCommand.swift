@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Crawling
 import Dispatch
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -110,7 +111,8 @@ public struct CrawlCommand: AsyncParsableCommand {
         var configuration = CrawlConfiguration(
             seeds: seedURLs,
             scope: CrawlScope(mode: scope, seeds: allSeeds, include: include, exclude: exclude, maxDepth: maxDepth),
-            userAgent: userAgent ?? CrawlConfiguration.defaultUserAgent(version: VersionCommand.vestigeVersion, contact: contact))
+            userAgent: userAgent
+                ?? CrawlConfiguration.defaultUserAgent(version: VersionCommand.vestigeVersion, contact: contact))
         configuration.maxPages = maxPages
         configuration.concurrency = concurrency
         configuration.perHostConcurrency = perHostConcurrency

@@ -2,6 +2,7 @@ import ArchiveIndex
 import Crawling
 import Dispatch
 import GRDB
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -25,7 +26,9 @@ final class CrawlSession: Sendable {
             configuration: configuration, layout: layout, software: "vestige/\(VersionCommand.vestigeVersion)",
             onEvent: { event in
                 log?.write(event)
-                if event.kind == .recovered, let reason = event.reason { StandardStream.writeError("vestige: \(reason)\n") }
+                if event.kind == .recovered, let reason = event.reason {
+                    StandardStream.writeError("vestige: \(reason)\n")
+                }
             })
     }
 
@@ -48,7 +51,8 @@ final class CrawlSession: Sendable {
         let crawler = self.crawler
         interrupts.onSignal = { count in
             if count == 1 {
-                StandardStream.writeError("\nvestige: stopping — finishing the fetches under way (Ctrl-C again to quit now)\n")
+                StandardStream.writeError(
+                    "\nvestige: stopping — finishing the fetches under way (Ctrl-C again to quit now)\n")
                 Task { await crawler.requestStop() }
             } else {
                 exit(130)
@@ -83,13 +87,20 @@ final class CrawlSession: Sendable {
         let counts = try Frontier(database: database).counts()
         var out = StandardStream.error
         out.write(interrupted ? "crawl interrupted: rerun the same command to resume\n" : "crawl finished\n")
-        out.write("  archived   \(s.archived) URLs (\(s.revisits) revisits), \(ByteCount.format(s.bytes)) in \(NumberText.fixed(s.elapsed, decimals: 1)) s (\(NumberText.fixed(s.pagesPerSecond, decimals: 1))/s)\n")
+        out.write(
+            "  archived   \(s.archived) URLs (\(s.revisits) revisits), \(ByteCount.format(s.bytes)) in \(NumberText.fixed(s.elapsed, decimals: 1)) s (\(NumberText.fixed(s.pagesPerSecond, decimals: 1))/s)\n"
+        )
         if !s.failures.isEmpty {
-            out.write("  failed     " + s.failures.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n")
+            out.write(
+                "  failed     "
+                    + s.failures.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                    + "\n")
         }
         if s.robotsExcluded > 0 { out.write("  robots.txt \(s.robotsExcluded) URLs not fetched\n") }
         let left = (counts[.queued] ?? 0) + (counts[.retry] ?? 0) + (counts[.inFlight] ?? 0)
-        out.write("  frontier   \(counts[.done] ?? 0) done, \(left) left, \(counts[.failed] ?? 0) failed, \(counts[.excluded] ?? 0) excluded\n")
+        out.write(
+            "  frontier   \(counts[.done] ?? 0) done, \(left) left, \(counts[.failed] ?? 0) failed, \(counts[.excluded] ?? 0) excluded\n"
+        )
         out.write("  archive    \(layout.directory) (WARC files in \(layout.warcDirectory))\n")
         out.flush()
     }

@@ -72,7 +72,8 @@ public struct ExtractCommand: ParsableCommand {
         }
         if items.isEmpty {
             var errors = StandardStream.error
-            errors.write("No media files found in \(paths.joined(separator: ", ")) (folders need -r to walk subfolders).\n")
+            errors.write(
+                "No media files found in \(paths.joined(separator: ", ")) (folders need -r to walk subfolders).\n")
             errors.flush()
         }
         if failed > 0 { throw ExitCode.badInput }

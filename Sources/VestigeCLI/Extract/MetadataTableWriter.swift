@@ -25,14 +25,15 @@ public struct MetadataTableWriter {
         case .success(let metadata):
             if metadata.hasUsablePosition { counts.withPosition += 1 }
             if metadata.isNullIsland { counts.nullIsland += 1 }
-            sink.write(Self.row([
-                result.sourceFile,
-                metadata[.fileType]?.description ?? "",
-                Self.size(metadata),
-                Self.captured(metadata),
-                Self.place(metadata),
-                [metadata[.make], metadata[.model]].compactMap { $0?.description }.joined(separator: " "),
-            ]))
+            sink.write(
+                Self.row([
+                    result.sourceFile,
+                    metadata[.fileType]?.description ?? "",
+                    Self.size(metadata),
+                    Self.captured(metadata),
+                    Self.place(metadata),
+                    [metadata[.make], metadata[.model]].compactMap { $0?.description }.joined(separator: " "),
+                ]))
         }
     }
 

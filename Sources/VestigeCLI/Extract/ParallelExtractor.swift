@@ -33,7 +33,8 @@ public enum ParallelExtractor {
                 let metadata = try MetadataExtractor.extract(from: source, fileName: path)
                 return ExtractionResult(sourceFile: path, outcome: .success(metadata))
             } catch let error as MetadataError {
-                return ExtractionResult(sourceFile: path, outcome: .failure(ExtractionError(message: error.description)))
+                return ExtractionResult(
+                    sourceFile: path, outcome: .failure(ExtractionError(message: error.description)))
             } catch {
                 return ExtractionResult(
                     sourceFile: path, outcome: .failure(ExtractionError(message: "Error opening file: \(error)")))

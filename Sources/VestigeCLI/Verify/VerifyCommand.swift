@@ -35,7 +35,8 @@ public struct VerifyCommand: ParsableCommand {
         let files = directoryEntries(layout.warcDirectory, suffixes: [".warc", ".warc.gz"])
         let reports = ReportSlots(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            reports.store(WARCVerifier.verify(path: layout.warcPath(files[index]), displayName: files[index]), at: index)
+            reports.store(
+                WARCVerifier.verify(path: layout.warcPath(files[index]), displayName: files[index]), at: index)
         }
         var allReports = reports.take()
         var problems = allReports.flatMap(\.problems)
@@ -108,6 +109,8 @@ private final class ReportSlots: @unchecked Sendable {
     // Safety: concurrentPerform gives each index to one worker and returns before `take` runs.
     private var slots: [WARCVerifier.FileReport?]
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func store(_ report: WARCVerifier.FileReport, at index: Int) { slots.withUnsafeMutableBufferPointer { $0[index] = report } }
+    func store(_ report: WARCVerifier.FileReport, at index: Int) {
+        slots.withUnsafeMutableBufferPointer { $0[index] = report }
+    }
     func take() -> [WARCVerifier.FileReport] { slots.compactMap { $0 } }
 }

@@ -18,7 +18,9 @@ struct TIFFBuilder {
     var next: [Int: UInt32] = [:]
 
     func bytes() -> [UInt8] {
-        func u16(_ v: UInt16) -> [UInt8] { bigEndian ? [UInt8(v >> 8), UInt8(v & 0xFF)] : [UInt8(v & 0xFF), UInt8(v >> 8)] }
+        func u16(_ v: UInt16) -> [UInt8] {
+            bigEndian ? [UInt8(v >> 8), UInt8(v & 0xFF)] : [UInt8(v & 0xFF), UInt8(v >> 8)]
+        }
         func u32(_ v: UInt32) -> [UInt8] {
             let b = [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)]
             return bigEndian ? b : b.reversed()
@@ -88,7 +90,9 @@ struct TIFFBuilder {
 }
 
 /// Wraps a TIFF block in a minimal JPEG (SOI, APP1 Exif, SOF0, SOS, EOI).
-func jpeg(exif: [UInt8]? = nil, xmp: String? = nil, width: UInt16 = 64, height: UInt16 = 48, extraSegments: [[UInt8]] = [])
+func jpeg(
+    exif: [UInt8]? = nil, xmp: String? = nil, width: UInt16 = 64, height: UInt16 = 48, extraSegments: [[UInt8]] = []
+)
     -> [UInt8]
 {
     func segment(_ marker: UInt8, _ payload: [UInt8]) -> [UInt8] {
@@ -99,7 +103,8 @@ func jpeg(exif: [UInt8]? = nil, xmp: String? = nil, width: UInt16 = 64, height: 
     if let exif { out += segment(0xE1, Array("Exif\0\0".utf8) + exif) }
     if let xmp { out += segment(0xE1, Array("http://ns.adobe.com/xap/1.0/\0".utf8) + Array(xmp.utf8)) }
     for extra in extraSegments { out += extra }
-    out += segment(0xC0, [8, UInt8(height >> 8), UInt8(height & 0xFF), UInt8(width >> 8), UInt8(width & 0xFF), 1, 1, 0x11, 0])
+    out += segment(
+        0xC0, [8, UInt8(height >> 8), UInt8(height & 0xFF), UInt8(width >> 8), UInt8(width & 0xFF), 1, 1, 0x11, 0])
     out += segment(0xDA, [1, 1, 0, 0, 0x3F, 0]) + [0x00, 0x00, 0xFF, 0xD9]
     return out
 }
