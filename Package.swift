@@ -40,6 +40,8 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(name: "Fetching", dependencies: ["CCurl"], swiftSettings: strictSettings),
         .target(name: "HTMLParsing", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        // Platform adapters: pure functions from an archived response to posts and next URLs.
+        .target(name: "PlatformAdapters", dependencies: ["HTMLParsing"], swiftSettings: strictSettings),
         .target(
             name: "ArchiveIndex",
             dependencies: [
@@ -60,7 +62,8 @@ let package = Package(
         .target(
             name: "VestigeCLI",
             dependencies: [
-                "MediaMetadata", "BinaryParsing", "WARC", "Fetching", "Crawling", "ArchiveIndex", "SamplePlatform", "CCurl", "CLibXML2", "CZlib",
+                "MediaMetadata", "BinaryParsing", "WARC", "Fetching", "Crawling", "ArchiveIndex", "SamplePlatform",
+                "CCurl", "CLibXML2", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -104,7 +107,10 @@ let package = Package(
         .testTarget(name: "SamplePlatformTests", dependencies: ["SamplePlatform"], swiftSettings: strictSettings),
         .testTarget(name: "WARCTests", dependencies: ["WARC"], swiftSettings: strictSettings),
         .testTarget(
-            name: "VestigeCLITests", dependencies: ["VestigeCLI", "MediaMetadata"],
+            name: "PlatformAdaptersTests", dependencies: ["PlatformAdapters"], resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "VestigeCLITests", dependencies: ["VestigeCLI", "MediaMetadata", "ArchiveIndex", "Crawling"],
             swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -32,13 +32,15 @@ enum HTML {
                 while end < characters.count, isWordCharacter(characters[end], mention: character == "@") { end += 1 }
                 let word = String(characters[index + 1..<end])
                 if !word.isEmpty, character == "#" {
-                    output += "<a href=\"\(escape(urls.tag(word)))\" class=\"mention hashtag\" rel=\"tag\">#<span>"
+                    output +=
+                        "<a href=\"\(escape(urls.tag(word)))\" class=\"mention hashtag\" rel=\"tag\">#<span>"
                         + escape(word) + "</span></a>"
                     index = end
                     continue
                 }
                 if !word.isEmpty, character == "@", knownHandles(word) {
-                    output += "<span class=\"h-card\"><a href=\"\(escape(urls.profile(word)))\" class=\"u-url mention\">@<span>"
+                    output +=
+                        "<span class=\"h-card\"><a href=\"\(escape(urls.profile(word)))\" class=\"u-url mention\">@<span>"
                         + escape(word) + "</span></a></span>"
                     index = end
                     continue

@@ -102,7 +102,9 @@ enum MetadataStripper {
         }
         let riffSize = UInt32(4 + chunks.count)
         var output = Array("RIFF".utf8)
-        output += [UInt8(riffSize & 0xFF), UInt8(riffSize >> 8 & 0xFF), UInt8(riffSize >> 16 & 0xFF), UInt8(riffSize >> 24)]
+        output += [
+            UInt8(riffSize & 0xFF), UInt8(riffSize >> 8 & 0xFF), UInt8(riffSize >> 16 & 0xFF), UInt8(riffSize >> 24),
+        ]
         output += Array("WEBP".utf8)
         output += chunks
         return output
@@ -147,7 +149,8 @@ enum MetadataStripper {
             var header = 8
             if size == 1 {
                 guard index + 16 <= end else { break }
-                let large = UInt64(readUInt32BE(bytes, at: index + 8)) << 32 | UInt64(readUInt32BE(bytes, at: index + 12))
+                let large =
+                    UInt64(readUInt32BE(bytes, at: index + 8)) << 32 | UInt64(readUInt32BE(bytes, at: index + 12))
                 guard large <= UInt64(end - index) else { break }
                 size = Int(large)
                 header = 16
@@ -155,7 +158,8 @@ enum MetadataStripper {
                 size = end - index
             }
             guard size >= header, index + size <= end else { break }
-            found.append(Box(type: fourCC(bytes, at: index + 4), start: index, contentStart: index + header, end: index + size))
+            found.append(
+                Box(type: fourCC(bytes, at: index + 4), start: index, contentStart: index + header, end: index + size))
             index += size
         }
         return found
@@ -164,11 +168,13 @@ enum MetadataStripper {
     // MARK: Bytes
 
     private static func readUInt32BE(_ bytes: [UInt8], at index: Int) -> UInt32 {
-        UInt32(bytes[index]) << 24 | UInt32(bytes[index + 1]) << 16 | UInt32(bytes[index + 2]) << 8 | UInt32(bytes[index + 3])
+        UInt32(bytes[index]) << 24 | UInt32(bytes[index + 1]) << 16 | UInt32(bytes[index + 2]) << 8
+            | UInt32(bytes[index + 3])
     }
 
     private static func readUInt32LE(_ bytes: [UInt8], at index: Int) -> UInt32 {
-        UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16 | UInt32(bytes[index + 3]) << 24
+        UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16 | UInt32(bytes[index + 3])
+            << 24
     }
 
     private static func fourCC(_ bytes: [UInt8], at index: Int) -> String {

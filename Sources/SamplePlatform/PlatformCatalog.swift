@@ -3,6 +3,11 @@
 #else
     import Foundation
 #endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Everything the platform serves, loaded once: users, posts, the epoch-2 changes, media bytes
 /// (with their transcodes), and the two epoch views.
@@ -24,7 +29,8 @@ struct PlatformCatalog: Sendable {
 
         let handles = Set(users.map(\.handle))
         if let orphan = posts.first(where: { !handles.contains($0.author) }) {
-            throw .invalidFile(path: folder + "/posts.json", detail: "post \(orphan.id) names unknown author @\(orphan.author)")
+            throw .invalidFile(
+                path: folder + "/posts.json", detail: "post \(orphan.id) names unknown author @\(orphan.author)")
         }
         if let bad = posts.first(where: { Timestamp(iso8601: $0.createdAt) == nil }) {
             throw .invalidFile(path: folder + "/posts.json", detail: "post \(bad.id) has created_at '\(bad.createdAt)'")
@@ -38,7 +44,8 @@ struct PlatformCatalog: Sendable {
             media[entry.name] = MediaFile(entry: entry, original: try Self.read(dataDirectory + "/media/" + entry.name))
         }
         if let post = posts.first(where: { $0.media.contains { media[$0] == nil } }) {
-            throw .invalidFile(path: folder + "/posts.json", detail: "post \(post.id) attaches media missing from media.json")
+            throw .invalidFile(
+                path: folder + "/posts.json", detail: "post \(post.id) attaches media missing from media.json")
         }
 
         self.dataSet = dataSet
@@ -55,6 +62,10 @@ struct PlatformCatalog: Sendable {
     func view(epoch: Int) -> EpochView { epochs[epoch == 2 ? 1 : 0] }
 
     static func read(_ path: String) throws(SamplePlatformError) -> [UInt8] {
+        // Foundation's error for a missing file is a paragraph; strerror says it in three words.
+        guard access(path, R_OK) == 0 else {
+            throw .unreadableFile(path: path, reason: String(cString: strerror(errno)))
+        }
         do {
             return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {

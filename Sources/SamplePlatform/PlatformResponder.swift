@@ -1,17 +1,4 @@
-import HTTPTypes
 import Hummingbird
-
-/// The request context: Hummingbird's core storage plus the client's address, which the rate
-/// limiter keys on.
-struct PlatformRequestContext: RequestContext {
-    var coreContext: CoreRequestContextStorage
-    let clientAddress: String
-
-    init(source: ApplicationRequestContextSource) {
-        self.coreContext = CoreRequestContextStorage(source: source)
-        self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
-    }
-}
 
 /// Hands each Hummingbird request to `PlatformState` and turns the answer into a `Response`.
 /// HEAD gets the GET answer's headers (Content-Length included) without the body.
@@ -25,8 +12,8 @@ struct PlatformResponder: HTTPResponder {
         let answer = state.respond(to: platformRequest, client: context.clientAddress)
         var headers = HTTPFields()
         for (name, value) in answer.headers where !value.isEmpty {
-            guard let fieldName = HTTPField.Name(name) else { continue }
-            headers.append(HTTPField(name: fieldName, value: value))
+            guard let fieldName = HTTPFields.Element.Name(name) else { continue }
+            headers.append(HTTPFields.Element(name: fieldName, value: value))
         }
         headers[.contentLength] = String(answer.body.count)
         let status = HTTPResponse.Status(code: answer.status)
@@ -35,6 +22,7 @@ struct PlatformResponder: HTTPResponder {
             if answer.status == 304 { headers[.contentLength] = nil }
             return Response(status: status, headers: headers, body: ResponseBody())
         }
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+        return Response(
+            status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 }

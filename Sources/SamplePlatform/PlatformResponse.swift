@@ -16,7 +16,8 @@ struct PlatformResponse: Sendable {
     }
 
     static func html(_ text: String, status: Int = 200) -> PlatformResponse {
-        PlatformResponse(status: status, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(text.utf8))
+        PlatformResponse(
+            status: status, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(text.utf8))
     }
 
     static func json(_ bytes: [UInt8], status: Int = 200) -> PlatformResponse {
@@ -24,10 +25,12 @@ struct PlatformResponse: Sendable {
     }
 
     static func xml(_ text: String, contentType: String) -> PlatformResponse {
-        PlatformResponse(status: 200, headers: [("Content-Type", contentType + "; charset=utf-8")], body: Array(text.utf8))
+        PlatformResponse(
+            status: 200, headers: [("Content-Type", contentType + "; charset=utf-8")], body: Array(text.utf8))
     }
 
     static func text(_ text: String, status: Int = 200) -> PlatformResponse {
-        PlatformResponse(status: status, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array(text.utf8))
+        PlatformResponse(
+            status: status, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array(text.utf8))
     }
 }

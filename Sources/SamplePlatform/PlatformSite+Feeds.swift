@@ -23,7 +23,8 @@ extension PlatformSite {
             xml += "<description>\(HTML.escape(contentHTML(post)))</description>\n"
             for tag in post.hashtags { xml += "<category>\(HTML.escape(tag))</category>\n" }
             for file in post.post.media.compactMap({ catalog.media[$0] }) {
-                xml += "<enclosure url=\"\(urls.original(file.name))\" length=\"\(file.original.count)\" type=\"\(file.entry.mimeType)\"/>\n"
+                xml +=
+                    "<enclosure url=\"\(urls.original(file.name))\" length=\"\(file.original.count)\" type=\"\(file.entry.mimeType)\"/>\n"
             }
             xml += "</item>\n"
         }
@@ -38,7 +39,8 @@ extension PlatformSite {
         case .active(let user):
             let posts = Array((view.postsByAuthor[handle] ?? []).prefix(Self.feedSize))
             return rssFeed(
-                posts: posts, title: "\(user.displayName) (@\(handle))", link: urls.profile(handle), selfURL: urls.userRSS(handle))
+                posts: posts, title: "\(user.displayName) (@\(handle))", link: urls.profile(handle),
+                selfURL: urls.userRSS(handle))
         }
     }
 
@@ -61,11 +63,13 @@ extension PlatformSite {
             xml += "<entry>\n<id>\(permalink)</id>\n<title>\(HTML.escape(feedTitle(post)))</title>\n"
             xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(permalink)\"/>\n"
             xml += "<published>\(post.post.createdAt)</published>\n<updated>\(post.modifiedAt)</updated>\n"
-            xml += "<author><name>\(HTML.escape(post.author.displayName))</name><uri>\(urls.profile(post.author.handle))</uri></author>\n"
+            xml +=
+                "<author><name>\(HTML.escape(post.author.displayName))</name><uri>\(urls.profile(post.author.handle))</uri></author>\n"
             xml += "<content type=\"html\">\(HTML.escape(contentHTML(post)))</content>\n"
             for tag in post.hashtags { xml += "<category term=\"\(HTML.escape(tag))\"/>\n" }
             for file in post.post.media.compactMap({ catalog.media[$0] }) {
-                xml += "<link rel=\"enclosure\" type=\"\(file.entry.mimeType)\" length=\"\(file.original.count)\" href=\"\(urls.original(file.name))\"/>\n"
+                xml +=
+                    "<link rel=\"enclosure\" type=\"\(file.entry.mimeType)\" length=\"\(file.original.count)\" href=\"\(urls.original(file.name))\"/>\n"
             }
             xml += "</entry>\n"
         }
@@ -84,7 +88,8 @@ extension PlatformSite {
         let postFiles = Self.pageCount(view.timeline.count, size: Self.sitemapSize)
         let userFiles = Self.pageCount(view.activeUsers.count, size: Self.sitemapSize)
         let lastmod = view.timeline.map(\.modifiedAt).max() ?? "2021-01-04T00:00:00Z"
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var xml =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for number in 1...postFiles {
             xml += "<sitemap><loc>\(urls.sitemapPosts(number))</loc><lastmod>\(lastmod)</lastmod></sitemap>\n"
         }
@@ -99,17 +104,22 @@ extension PlatformSite {
     func sitemapPosts(_ number: Int) -> PlatformResponse {
         let oldestFirst = Array(view.timeline.reversed())
         guard let posts = Self.page(oldestFirst, number: number, size: Self.sitemapSize) else { return notFoundPage() }
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var xml =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for post in posts {
-            xml += "<url><loc>\(urls.post(post.author.handle, post.id))</loc><lastmod>\(post.modifiedAt)</lastmod></url>\n"
+            xml +=
+                "<url><loc>\(urls.post(post.author.handle, post.id))</loc><lastmod>\(post.modifiedAt)</lastmod></url>\n"
         }
         xml += "</urlset>\n"
         return .xml(xml, contentType: "application/xml")
     }
 
     func sitemapUsers(_ number: Int) -> PlatformResponse {
-        guard let users = Self.page(view.activeUsers, number: number, size: Self.sitemapSize) else { return notFoundPage() }
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        guard let users = Self.page(view.activeUsers, number: number, size: Self.sitemapSize) else {
+            return notFoundPage()
+        }
+        var xml =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for user in users {
             let lastmod = view.latestPost(of: user.handle)?.post.createdAt ?? user.createdAt
             xml += "<url><loc>\(urls.profile(user.handle))</loc><lastmod>\(lastmod)</lastmod></url>\n"

@@ -125,7 +125,8 @@ extension PlatformSite {
         let poll = JSONNullable<String>(nil)
 
         enum CodingKeys: String, CodingKey {
-            case id, sensitive, visibility, language, uri, url, content, reblog, account, mentions, tags, emojis, card, poll
+            case id, sensitive, visibility, language, uri, url, content, reblog, account, mentions, tags, emojis, card,
+                poll
             case createdAt = "created_at"
             case inReplyToID = "in_reply_to_id"
             case inReplyToAccountID = "in_reply_to_account_id"
@@ -175,8 +176,10 @@ extension PlatformSite {
         let posts = view.postsByAuthor[user.handle] ?? []
         let created = Timestamp(iso8601: user.createdAt).map { $0.date + "T00:00:00.000Z" } ?? user.createdAt
         return MastodonAccount(
-            id: String(user.id), username: user.handle, acct: user.handle, displayName: user.displayName, createdAt: created,
-            note: "<p>" + HTML.escape(user.bio) + "</p>", url: urls.profile(user.handle), uri: urls.profile(user.handle),
+            id: String(user.id), username: user.handle, acct: user.handle, displayName: user.displayName,
+            createdAt: created,
+            note: "<p>" + HTML.escape(user.bio) + "</p>", url: urls.profile(user.handle),
+            uri: urls.profile(user.handle),
             avatar: urls.avatar, avatarStatic: urls.avatar, header: urls.avatar, headerStatic: urls.avatar,
             followersCount: 0, followingCount: 0, statusesCount: posts.count,
             lastStatusAt: JSONNullable(posts.first?.createdAt?.date))
@@ -208,9 +211,11 @@ extension PlatformSite {
             id: String(post.id), createdAt: post.createdAt?.mastodon ?? post.post.createdAt,
             inReplyToID: JSONNullable(parent.map { String($0.id) }),
             inReplyToAccountID: JSONNullable(parent.flatMap { view.usersByHandle[$0.author] }.map { String($0.id) }),
-            language: post.post.lang, uri: urls.post(post.author.handle, post.id), url: urls.post(post.author.handle, post.id),
+            language: post.post.lang, uri: urls.post(post.author.handle, post.id),
+            url: urls.post(post.author.handle, post.id),
             repliesCount: view.replyCounts[post.id] ?? 0, reblogsCount: view.repostCounts[post.id] ?? 0,
-            editedAt: JSONNullable(post.editedAt.flatMap { Timestamp(iso8601: $0)?.mastodon }), content: contentHTML(post),
+            editedAt: JSONNullable(post.editedAt.flatMap { Timestamp(iso8601: $0)?.mastodon }),
+            content: contentHTML(post),
             reblog: JSONNullable(shared.map { MastodonReblog(mastodonStatusValue($0)) }),
             account: mastodonAccountValue(post.author), mediaAttachments: attachments, mentions: mentions,
             tags: post.hashtags.map { MastodonTag(name: $0.lowercased(), url: urls.tag($0)) })
@@ -226,7 +231,8 @@ extension PlatformSite {
         let host = urls.base.split(separator: "/").last.map(String.init) ?? urls.base
         let value = MastodonInstance(
             uri: host, title: Self.siteName, shortDescription: "A sample social platform for the vestige archiver.",
-            description: "Public posts from January 2021, served on loopback for archiving tests.", email: "admin@localhost",
+            description: "Public posts from January 2021, served on loopback for archiving tests.",
+            email: "admin@localhost",
             version: "4.0.0 (compatible; vestige sample platform)",
             stats: .init(userCount: view.activeUsers.count, statusCount: view.timeline.count, domainCount: 1),
             languages: ["de", "en"])
@@ -240,7 +246,8 @@ extension PlatformSite {
     func mastodonAccountLookup(_ request: PlatformRequest) -> PlatformResponse {
         guard let acct = request.query["acct"], !acct.isEmpty else { return mastodonError("Missing acct", status: 400) }
         let handle = acct.hasPrefix("@") ? String(acct.dropFirst()) : acct
-        return mastodonAccountResponse(view.account(handle: handle.split(separator: "@").first.map(String.init) ?? handle))
+        return mastodonAccountResponse(
+            view.account(handle: handle.split(separator: "@").first.map(String.init) ?? handle))
     }
 
     func mastodonAccount(_ id: Int) -> PlatformResponse { mastodonAccountResponse(view.account(id: id)) }
@@ -258,7 +265,8 @@ extension PlatformSite {
         case .missing: mastodonError("Record not found", status: 404)
         case .suspended: mastodonError("Account is suspended", status: 410)
         case .active(let user):
-            mastodonPage(view.postsByAuthor[user.handle] ?? [], request: request, endpoint: urls.mastodonAccountStatuses(id))
+            mastodonPage(
+                view.postsByAuthor[user.handle] ?? [], request: request, endpoint: urls.mastodonAccountStatuses(id))
         }
     }
 
@@ -273,12 +281,14 @@ extension PlatformSite {
     /// (newer than, newest first), `min_id` (newer than, the oldest such first in id order),
     /// `limit` (default 20, at most 40). `Link` carries the next (older) and prev (newer) pages.
     func mastodonPage(_ posts: [VisiblePost], request: PlatformRequest, endpoint: String) -> PlatformResponse {
-        let limit = min(Self.mastodonMaxLimit, max(1, request.query["limit"].flatMap { Int($0) } ?? Self.mastodonDefaultLimit))
+        let limit = min(
+            Self.mastodonMaxLimit, max(1, request.query["limit"].flatMap { Int($0) } ?? Self.mastodonDefaultLimit))
         let maxID = request.query["max_id"].flatMap { Int($0) }
         let sinceID = request.query["since_id"].flatMap { Int($0) }
         let minID = request.query["min_id"].flatMap { Int($0) }
         var candidates = posts.filter { post in
-            (maxID.map { post.id < $0 } ?? true) && (sinceID.map { post.id > $0 } ?? true) && (minID.map { post.id > $0 } ?? true)
+            (maxID.map { post.id < $0 } ?? true) && (sinceID.map { post.id > $0 } ?? true)
+                && (minID.map { post.id > $0 } ?? true)
         }
         if minID != nil {
             candidates = Array(candidates.suffix(limit))  // the oldest `limit` above min_id, still newest first
@@ -287,10 +297,11 @@ extension PlatformSite {
         }
         var response = PlatformResponse.json(JSONOutput.encode(candidates.map(mastodonStatusValue)))
         if let newest = candidates.first, let oldest = candidates.last {
-            response.headers.append((
-                "Link",
-                "<\(endpoint)?limit=\(limit)&max_id=\(oldest.id)>; rel=\"next\", <\(endpoint)?limit=\(limit)&min_id=\(newest.id)>; rel=\"prev\""
-            ))
+            response.headers.append(
+                (
+                    "Link",
+                    "<\(endpoint)?limit=\(limit)&max_id=\(oldest.id)>; rel=\"next\", <\(endpoint)?limit=\(limit)&min_id=\(newest.id)>; rel=\"prev\""
+                ))
         }
         return response
     }

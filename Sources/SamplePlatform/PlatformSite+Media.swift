@@ -23,7 +23,9 @@ extension PlatformSite {
         bytesResponse(Self.avatarPNG, contentType: "image/png", etag: MediaFile.etag(Self.avatarPNG), request: request)
     }
 
-    func bytesResponse(_ bytes: [UInt8], contentType: String, etag: String, request: PlatformRequest) -> PlatformResponse {
+    func bytesResponse(_ bytes: [UInt8], contentType: String, etag: String, request: PlatformRequest)
+        -> PlatformResponse
+    {
         var headers: [(name: String, value: String)] = [
             ("Content-Type", contentType), ("Accept-Ranges", "bytes"), ("ETag", etag),
             ("Last-Modified", Self.mediaLastModified), ("Cache-Control", "public, max-age=31536000, immutable"),

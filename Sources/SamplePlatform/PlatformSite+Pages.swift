@@ -2,8 +2,12 @@
 /// directory, and the admin page robots.txt keeps crawlers out of.
 extension PlatformSite {
     func homePage(_ request: PlatformRequest) -> PlatformResponse {
-        guard let number = request.positiveInteger("page", fallback: 1) else { return badRequestPage("page must be a positive integer") }
-        guard let posts = Self.page(view.timeline, number: number, size: Self.homePageSize) else { return notFoundPage() }
+        guard let number = request.positiveInteger("page", fallback: 1) else {
+            return badRequestPage("page must be a positive integer")
+        }
+        guard let posts = Self.page(view.timeline, number: number, size: Self.homePageSize) else {
+            return notFoundPage()
+        }
         let pages = Self.pageCount(view.timeline.count, size: Self.homePageSize)
         let body = """
             <section class="intro">
@@ -23,13 +27,18 @@ extension PlatformSite {
             \(pager(number: number, pages: pages) { urls.home(page: $0) })
             """
         return page(
-            title: number == 1 ? Self.siteName : "\(Self.siteName) – page \(number)", canonical: urls.home(page: number),
+            title: number == 1 ? Self.siteName : "\(Self.siteName) – page \(number)",
+            canonical: urls.home(page: number),
             extraHead: feedLinks() + pagerLinks(number: number, pages: pages) { urls.home(page: $0) }, body: body)
     }
 
     func usersPage(_ request: PlatformRequest) -> PlatformResponse {
-        guard let number = request.positiveInteger("page", fallback: 1) else { return badRequestPage("page must be a positive integer") }
-        guard let users = Self.page(view.activeUsers, number: number, size: Self.usersPageSize) else { return notFoundPage() }
+        guard let number = request.positiveInteger("page", fallback: 1) else {
+            return badRequestPage("page must be a positive integer")
+        }
+        guard let users = Self.page(view.activeUsers, number: number, size: Self.usersPageSize) else {
+            return notFoundPage()
+        }
         let pages = Self.pageCount(view.activeUsers.count, size: Self.usersPageSize)
         let items = users.map { user in
             let count = view.postsByAuthor[user.handle]?.count ?? 0
@@ -56,7 +65,9 @@ extension PlatformSite {
         case .suspended(_, let at): return suspendedPage(handle: handle, at: at)
         case .active(let found): user = found
         }
-        guard let number = request.positiveInteger("page", fallback: 1) else { return badRequestPage("page must be a positive integer") }
+        guard let number = request.positiveInteger("page", fallback: 1) else {
+            return badRequestPage("page must be a positive integer")
+        }
         let all = view.postsByAuthor[handle] ?? []
         guard let posts = Self.page(all, number: number, size: Self.profilePageSize) else { return notFoundPage() }
         let pages = Self.pageCount(all.count, size: Self.profilePageSize)
@@ -111,7 +122,8 @@ extension PlatformSite {
         let permalink = urls.post(handle, id)
         let shared = post.post.repostOf.flatMap { view.posts[$0] }
         let parent = post.post.replyTo.flatMap { catalog.posts[$0] }
-        let summary = post.body.isEmpty ? (shared.map { "Repost of @\($0.author.handle): \($0.body)" } ?? "") : post.body
+        let summary =
+            post.body.isEmpty ? (shared.map { "Repost of @\($0.author.handle): \($0.body)" } ?? "") : post.body
         var head = """
             <meta name="description" content="\(HTML.escape(summary))">
             <meta property="og:type" content="article">
@@ -126,7 +138,9 @@ extension PlatformSite {
             """
         if let edited = post.editedAt { head += "<meta property=\"article:modified_time\" content=\"\(edited)\">\n" }
         for tag in post.hashtags { head += "<meta property=\"article:tag\" content=\"\(HTML.escape(tag))\">\n" }
-        let media = (post.post.media.isEmpty ? (shared?.post.media ?? []) : post.post.media).compactMap { catalog.media[$0] }
+        let media = (post.post.media.isEmpty ? (shared?.post.media ?? []) : post.post.media).compactMap {
+            catalog.media[$0]
+        }
         for file in media {
             let kind = file.isVideo ? "video" : "image"
             head += "<meta property=\"og:\(kind)\" content=\"\(urls.original(file.name))\">\n"
@@ -138,22 +152,27 @@ extension PlatformSite {
         }
         head += "<link rel=\"alternate\" type=\"application/json\" href=\"\(urls.apiPost(id))\">\n"
         head += "<link rel=\"alternate\" type=\"application/activity+json\" href=\"\(urls.mastodonStatus(id))\">\n"
-        head += "<script type=\"application/ld+json\">\(JSONLD.script(jsonLD(post, shared: shared, media: media)))</script>"
+        head +=
+            "<script type=\"application/ld+json\">\(JSONLD.script(jsonLD(post, shared: shared, media: media)))</script>"
 
-        var article = "<article class=\"post h-entry\" id=\"post-\(id)\" data-post-id=\"\(id)\" lang=\"\(post.post.lang)\">\n"
+        var article =
+            "<article class=\"post h-entry\" id=\"post-\(id)\" data-post-id=\"\(id)\" lang=\"\(post.post.lang)\">\n"
         article += authorLine(post) + "\n"
         if let parent {
             let parentURL = urls.post(parent.author, parent.id)
-            article += "<p class=\"in-reply-to\">Replying to <a class=\"u-in-reply-to\" href=\"\(parentURL)\">"
+            article +=
+                "<p class=\"in-reply-to\">Replying to <a class=\"u-in-reply-to\" href=\"\(parentURL)\">"
                 + "@\(HTML.escape(parent.author))’s post \(parent.id)</a></p>\n"
         }
         if let shared {
-            article += "<p class=\"repost-note\">Reposted from <a class=\"u-repost-of\" href=\"\(urls.post(shared.author.handle, shared.id))\">"
+            article +=
+                "<p class=\"repost-note\">Reposted from <a class=\"u-repost-of\" href=\"\(urls.post(shared.author.handle, shared.id))\">"
                 + "@\(HTML.escape(shared.author.handle))</a></p>\n"
         }
         if !post.body.isEmpty { article += "<div class=\"e-content\">\(contentHTML(post))</div>\n" }
         if let shared {
-            article += "<blockquote class=\"repost h-cite\" cite=\"\(urls.post(shared.author.handle, shared.id))\">\n"
+            article +=
+                "<blockquote class=\"repost h-cite\" cite=\"\(urls.post(shared.author.handle, shared.id))\">\n"
                 + authorLine(shared) + "\n<div class=\"e-content\">\(contentHTML(shared))</div>\n</blockquote>\n"
         }
         article += media.map { mediaFigure($0, postID: id) }.joined(separator: "\n")
@@ -163,7 +182,8 @@ extension PlatformSite {
         let replies = view.replyCounts[id] ?? 0
         let reposts = view.repostCounts[id] ?? 0
         article += " · <span class=\"counts\">\(replies) replies, \(reposts) reposts</span>\n</footer>\n</article>"
-        let title = "\(HTML.escape(post.author.displayName)): “\(HTML.escape(JSONLD.headline(summary, fallback: "Post \(id)")))” – \(Self.siteName)"
+        let title =
+            "\(HTML.escape(post.author.displayName)): “\(HTML.escape(JSONLD.headline(summary, fallback: "Post \(id)")))” – \(Self.siteName)"
         var response = page(title: title, canonical: permalink, extraHead: head, body: article)
         response.headers.append(("Last-Modified", Timestamp(iso8601: post.modifiedAt)?.http ?? ""))
         return response
@@ -172,7 +192,9 @@ extension PlatformSite {
     func tagPage(_ name: String, _ request: PlatformRequest) -> PlatformResponse {
         let key = name.lowercased()
         guard let all = view.postsByTag[key], !all.isEmpty else { return notFoundPage() }
-        guard let number = request.positiveInteger("page", fallback: 1) else { return badRequestPage("page must be a positive integer") }
+        guard let number = request.positiveInteger("page", fallback: 1) else {
+            return badRequestPage("page must be a positive integer")
+        }
         guard let posts = Self.page(all, number: number, size: Self.tagPageSize) else { return notFoundPage() }
         let pages = Self.pageCount(all.count, size: Self.tagPageSize)
         let body = """
@@ -187,7 +209,9 @@ extension PlatformSite {
     }
 
     func adminPage() -> PlatformResponse {
-        errorPage(status: 403, title: "Staff only", message: "The admin area needs a staff login. robots.txt asks crawlers to stay out.")
+        errorPage(
+            status: 403, title: "Staff only",
+            message: "The admin area needs a staff login. robots.txt asks crawlers to stay out.")
     }
 
     // MARK: Pieces
@@ -208,9 +232,11 @@ extension PlatformSite {
         }
         return JSONLD.Posting(
             id: permalink, url: permalink, identifier: String(post.id),
-            headline: JSONLD.headline(post.body, fallback: shared.map { "Repost of @\($0.author.handle)" } ?? "Post \(post.id)"),
+            headline: JSONLD.headline(
+                post.body, fallback: shared.map { "Repost of @\($0.author.handle)" } ?? "Post \(post.id)"),
             articleBody: post.body, datePublished: post.post.createdAt, dateModified: post.editedAt,
-            inLanguage: post.post.lang, author: person(post.author), keywords: post.hashtags.isEmpty ? nil : post.hashtags,
+            inLanguage: post.post.lang, author: person(post.author),
+            keywords: post.hashtags.isEmpty ? nil : post.hashtags,
             image: images.isEmpty ? nil : images, video: videos.isEmpty ? nil : videos,
             sharedContent: shared.map {
                 JSONLD.SharedPosting(
@@ -228,23 +254,30 @@ extension PlatformSite {
     /// A post in a list: author, text, thumbnails (transcodes) and a link to its page.
     func postSummary(_ post: VisiblePost) -> String {
         let permalink = urls.post(post.author.handle, post.id)
-        var html = "<article class=\"post h-entry\" data-post-id=\"\(post.id)\" lang=\"\(post.post.lang)\">\n" + authorLine(post) + "\n"
+        var html =
+            "<article class=\"post h-entry\" data-post-id=\"\(post.id)\" lang=\"\(post.post.lang)\">\n"
+            + authorLine(post) + "\n"
         if let parent = post.post.replyTo.flatMap({ catalog.posts[$0] }) {
-            html += "<p class=\"in-reply-to\">Replying to <a class=\"u-in-reply-to\" href=\"\(urls.post(parent.author, parent.id))\">"
+            html +=
+                "<p class=\"in-reply-to\">Replying to <a class=\"u-in-reply-to\" href=\"\(urls.post(parent.author, parent.id))\">"
                 + "@\(HTML.escape(parent.author))</a></p>\n"
         }
         if !post.body.isEmpty { html += "<div class=\"e-content\">\(contentHTML(post))</div>\n" }
         if let shared = post.post.repostOf.flatMap({ view.posts[$0] }) {
-            html += "<blockquote class=\"repost h-cite\"><p>Repost of <a class=\"u-repost-of\" href=\"\(urls.post(shared.author.handle, shared.id))\">"
+            html +=
+                "<blockquote class=\"repost h-cite\"><p>Repost of <a class=\"u-repost-of\" href=\"\(urls.post(shared.author.handle, shared.id))\">"
                 + "@\(HTML.escape(shared.author.handle))’s post</a></p>\(contentHTML(shared))</blockquote>\n"
         }
         for name in post.post.media {
             guard let file = catalog.media[name] else { continue }
-            html += file.isVideo
+            html +=
+                file.isVideo
                 ? "<a class=\"media\" href=\"\(permalink)\">[video \(HTML.escape(name))]</a>\n"
                 : "<a class=\"media\" href=\"\(permalink)\"><img src=\"\(urls.transcoded(name))\" alt=\"\" loading=\"lazy\" width=\"96\"></a>\n"
         }
-        html += "<footer class=\"post-meta\">" + timeLine(post) + " · <a class=\"u-url\" href=\"\(permalink)\">Permalink</a></footer>\n</article>"
+        html +=
+            "<footer class=\"post-meta\">" + timeLine(post)
+            + " · <a class=\"u-url\" href=\"\(permalink)\">Permalink</a></footer>\n</article>"
         return html
     }
 
@@ -255,9 +288,11 @@ extension PlatformSite {
     }
 
     func timeLine(_ post: VisiblePost) -> String {
-        var html = "<time class=\"dt-published\" datetime=\"\(post.post.createdAt)\">\(post.createdAt?.readable ?? post.post.createdAt)</time>"
+        var html =
+            "<time class=\"dt-published\" datetime=\"\(post.post.createdAt)\">\(post.createdAt?.readable ?? post.post.createdAt)</time>"
         if let edited = post.editedAt {
-            html += " · edited <time class=\"dt-updated\" datetime=\"\(edited)\">\(Timestamp(iso8601: edited)?.readable ?? edited)</time>"
+            html +=
+                " · edited <time class=\"dt-updated\" datetime=\"\(edited)\">\(Timestamp(iso8601: edited)?.readable ?? edited)</time>"
         }
         return html
     }
@@ -266,7 +301,8 @@ extension PlatformSite {
     func mediaFigure(_ file: MediaFile, postID: Int) -> String {
         let original = urls.original(file.name)
         let transcoded = urls.transcoded(file.name)
-        let inline = file.isVideo
+        let inline =
+            file.isVideo
             ? "<video src=\"\(transcoded)\" controls preload=\"none\" width=\"\(file.entry.width ?? 320)\"></video>"
             : "<img src=\"\(transcoded)\" alt=\"Image attached to post \(postID)\" width=\"\(file.entry.width ?? 320)\">"
         return """
@@ -300,7 +336,8 @@ extension PlatformSite {
         return "<nav class=\"pager\">" + links.joined(separator: " ") + "</nav>"
     }
 
-    func page(title: String, canonical: String, extraHead: String, body: String, status: Int = 200) -> PlatformResponse {
+    func page(title: String, canonical: String, extraHead: String, body: String, status: Int = 200) -> PlatformResponse
+    {
         let html = """
             <!DOCTYPE html>
             <html lang="en">
@@ -327,17 +364,24 @@ extension PlatformSite {
 
     func errorPage(status: Int, title: String, message: String) -> PlatformResponse {
         page(
-            title: "\(title) – \(Self.siteName)", canonical: urls.home, extraHead: "<meta name=\"robots\" content=\"noindex\">",
+            title: "\(title) – \(Self.siteName)", canonical: urls.home,
+            extraHead: "<meta name=\"robots\" content=\"noindex\">",
             body: "<h1>\(HTML.escape(title))</h1>\n<p>\(HTML.escape(message))</p>", status: status)
     }
 
-    func notFoundPage() -> PlatformResponse { errorPage(status: 404, title: "Not found", message: "There is nothing here.") }
+    func notFoundPage() -> PlatformResponse {
+        errorPage(status: 404, title: "Not found", message: "There is nothing here.")
+    }
 
-    func badRequestPage(_ message: String) -> PlatformResponse { errorPage(status: 400, title: "Bad request", message: message) }
+    func badRequestPage(_ message: String) -> PlatformResponse {
+        errorPage(status: 400, title: "Bad request", message: message)
+    }
 
     func suspendedPage(handle: String, at: String) -> PlatformResponse {
         errorPage(
             status: 410, title: "Account suspended",
-            message: "@\(handle) was suspended on \(Timestamp(iso8601: at)?.readable ?? at) for violating the rules of \(Self.siteName).")
+            message:
+                "@\(handle) was suspended on \(Timestamp(iso8601: at)?.readable ?? at) for violating the rules of \(Self.siteName)."
+        )
     }
 }

@@ -119,7 +119,8 @@ extension PlatformSite {
     func apiPostValue(_ post: VisiblePost) -> APIPost {
         APIPost(
             id: post.id, author: post.author.handle, authorName: post.author.displayName,
-            authorURL: urls.profile(post.author.handle), createdAt: post.post.createdAt, editedAt: JSONNullable(post.editedAt),
+            authorURL: urls.profile(post.author.handle), createdAt: post.post.createdAt,
+            editedAt: JSONNullable(post.editedAt),
             lang: post.post.lang, body: post.body, hashtags: post.hashtags, mentions: post.mentions,
             replyTo: JSONNullable(post.post.replyTo), repostOf: JSONNullable(post.post.repostOf),
             url: urls.post(post.author.handle, post.id),
@@ -138,7 +139,8 @@ extension PlatformSite {
             return .json(JSONOutput.encode(APISuspended(handle: handle, suspended: true, suspendedAt: at)), status: 410)
         case .active(let user):
             let value = APIUser(
-                id: user.id, handle: user.handle, displayName: user.displayName, bio: user.bio, createdAt: user.createdAt,
+                id: user.id, handle: user.handle, displayName: user.displayName, bio: user.bio,
+                createdAt: user.createdAt,
                 url: urls.profile(handle), postsCount: view.postsByAuthor[handle]?.count ?? 0,
                 postsURL: urls.apiUserPosts(handle, page: 1))
             return .json(JSONOutput.encode(value))
@@ -165,7 +167,9 @@ extension PlatformSite {
                 next: JSONNullable(number < pages ? urls.apiUserPosts(handle, page: number + 1) : nil),
                 prev: JSONNullable(number > 1 ? urls.apiUserPosts(handle, page: min(number - 1, pages)) : nil))
             var response = PlatformResponse.json(JSONOutput.encode(value))
-            if number < pages { response.headers.append(("Link", "<\(urls.apiUserPosts(handle, page: number + 1))>; rel=\"next\"")) }
+            if number < pages {
+                response.headers.append(("Link", "<\(urls.apiUserPosts(handle, page: number + 1))>; rel=\"next\""))
+            }
             return response
         }
     }

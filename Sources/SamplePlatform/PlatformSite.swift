@@ -33,7 +33,10 @@ struct PlatformSite: Sendable {
         case .sitemapIndex: return sitemapIndex()
         case .sitemapPosts(let number): return sitemapPosts(number)
         case .sitemapUsers(let number): return sitemapUsers(number)
-        case .rss: return rssFeed(posts: Array(view.timeline.prefix(Self.feedSize)), title: Self.siteName, link: urls.home, selfURL: urls.rss)
+        case .rss:
+            return rssFeed(
+                posts: Array(view.timeline.prefix(Self.feedSize)), title: Self.siteName, link: urls.home,
+                selfURL: urls.rss)
         case .atom: return atomFeed()
         case .userRSS(let handle): return userRSS(handle)
         case .users: return usersPage(request)

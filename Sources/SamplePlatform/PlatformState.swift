@@ -33,7 +33,8 @@ final class PlatformState: Sendable {
     func respond(to request: PlatformRequest, client: String) -> PlatformResponse {
         var response: PlatformResponse
         if let rateLimiter, !rateLimiter.admit(client) {
-            response = .text("Too many requests: at most \(rateLimiter.limit) per second, please slow down.\n", status: 429)
+            response = .text(
+                "Too many requests: at most \(rateLimiter.limit) per second, please slow down.\n", status: 429)
             response.headers.append(("Retry-After", "1"))
         } else {
             response = PlatformSite(catalog: catalog, epoch: epoch, base: base).respond(to: request)

@@ -115,7 +115,9 @@ enum Route: Equatable, Sendable {
     }
 
     private static func numbered(_ part: String, prefix: String, suffix: String) -> Int? {
-        guard part.hasPrefix(prefix), part.hasSuffix(suffix), part.count > prefix.count + suffix.count else { return nil }
+        guard part.hasPrefix(prefix), part.hasSuffix(suffix), part.count > prefix.count + suffix.count else {
+            return nil
+        }
         return canonicalInteger(String(part.dropFirst(prefix.count).dropLast(suffix.count)))
     }
 

@@ -62,12 +62,12 @@ public final class SamplePlatform: Sendable {
     /// `http://127.0.0.1:PORT` while running, else nil.
     public var baseURL: String? { port.map { "http://127.0.0.1:\($0)" } }
 
-    /// What the data set holds (epoch 1; private posts counted in `posts` only).
+    /// What the data set holds; `publicPosts` counts the posts visible in the current epoch.
     public var summary: Summary {
         let catalog = state.catalog
         return Summary(
-            users: catalog.users.count, posts: catalog.posts.count, publicPosts: catalog.view(epoch: 1).timeline.count,
-            mediaFiles: catalog.media.count)
+            users: catalog.users.count, posts: catalog.posts.count,
+            publicPosts: catalog.view(epoch: state.epoch).timeline.count, mediaFiles: catalog.media.count)
     }
 
     /// Every request answered so far (the most recent 200,000), oldest first.
@@ -85,7 +85,8 @@ public final class SamplePlatform: Sendable {
         logger.logLevel = .critical
         let application = Application(
             responder: PlatformResponder(state: state),
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port), serverName: Self.serverName),
+            configuration: ApplicationConfiguration(
+                address: .hostname("127.0.0.1", port: port), serverName: Self.serverName),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
                 state.base = "http://127.0.0.1:\(bound)"

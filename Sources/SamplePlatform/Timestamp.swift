@@ -19,7 +19,9 @@ struct Timestamp: Sendable, Comparable {
             let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
             (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
-        (self.year, self.month, self.day, self.hour, self.minute, self.second) = (year, month, day, hour, minute, second)
+        (self.year, self.month, self.day, self.hour, self.minute, self.second) = (
+            year, month, day, hour, minute, second
+        )
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
@@ -65,7 +67,9 @@ struct Timestamp: Sendable, Comparable {
     var rss: String { "\(weekday), \(Self.pad(day)) \(Self.months[month - 1]) \(Self.pad(year, 4)) \(clock) +0000" }
 
     /// `04 Jan 2021, 00:18 UTC`, for people.
-    var readable: String { "\(Self.pad(day)) \(Self.months[month - 1]) \(Self.pad(year, 4)), \(Self.pad(hour)):\(Self.pad(minute)) UTC" }
+    var readable: String {
+        "\(Self.pad(day)) \(Self.months[month - 1]) \(Self.pad(year, 4)), \(Self.pad(hour)):\(Self.pad(minute)) UTC"
+    }
 
     static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.secondsSinceEpoch < rhs.secondsSinceEpoch }
 }

@@ -10,7 +10,11 @@ public struct VestigeCommand: AsyncParsableCommand {
             Exit status: 0 ok, 1 runtime failure, 64 usage error, 65 bad input data.
             """,
         version: VersionCommand.vestigeVersion,
-        subcommands: [ExtractCommand.self, ImportCommand.self, SearchCommand.self, ReindexCommand.self, CrawlCommand.self, VerifyCommand.self, VersionCommand.self])
+        subcommands: [
+            DemoCommand.self, ExtractCommand.self, CrawlCommand.self, ImportCommand.self, SearchCommand.self,
+            ReindexCommand.self,
+            VerifyCommand.self, SamplePlatformCommand.self, VersionCommand.self,
+        ])
 
     public init() {}
 

@@ -7,7 +7,7 @@ import Testing
     @Test func parlerPostHasTheDocumentedShape() async throws {
         let data = try SampleFixture()
         let post = try data.imagePost()
-        try await withPlatform { _, port in
+        try await withSharedPlatform { port in
             let base = "http://127.0.0.1:\(port)"
             let reply = try await LoopbackHTTPClient.get(port, "/api/post/\(post.id)")
             #expect(reply.status == 200)
@@ -15,7 +15,7 @@ import Testing
             let json = try #require(reply.object)
             #expect(json["id"] as? Int == post.id)
             #expect(json["author"] as? String == post.author)
-            #expect(json["created_at"] as? String == post.created_at)
+            #expect(json["created_at"] as? String == post.createdAt)
             #expect(json["body"] as? String == post.body)
             #expect(json["reply_to"] is NSNull)
             #expect(json["repost_of"] is NSNull)
@@ -36,7 +36,7 @@ import Testing
         let maxID = try #require(ids.max())
         let gap = (1..<maxID).first { !ids.contains($0) }
         let privatePost = try #require(data.privatePosts.first)
-        try await withPlatform { _, port in
+        try await withSharedPlatform { port in
             var unknown = [maxID + 1, 0]
             if let gap { unknown.append(gap) }
             for id in unknown {
@@ -51,7 +51,8 @@ import Testing
             // Nor listed anywhere: profile, feeds, sitemap, APIs.
             let privateURL = "/@\(privatePost.author)/posts/\(privatePost.id)\""
             for target in [
-                "/@\(privatePost.author)", "/feed.rss", "/feed.atom", "/@\(privatePost.author)/feed.rss", "/sitemap-posts-1.xml",
+                "/@\(privatePost.author)", "/feed.rss", "/feed.atom", "/@\(privatePost.author)/feed.rss",
+                "/sitemap-posts-1.xml",
             ] {
                 let page = try await LoopbackHTTPClient.get(port, target)
                 #expect(!page.text.contains(privateURL), "\(target) lists a private post")
@@ -66,7 +67,7 @@ import Testing
         let data = try SampleFixture()
         let counts = Dictionary(grouping: data.publicPosts, by: \.author).mapValues(\.count)
         let (handle, count) = try #require(counts.max { $0.value < $1.value })
-        try await withPlatform { _, port in
+        try await withSharedPlatform { port in
             var target: String? = "/api/user/\(handle)/posts?page=1"
             var ids: [Int] = []
             var pages = 0
@@ -89,7 +90,7 @@ import Testing
 
     @Test func mastodonPublicTimelinePaginatesWithLinkHeaders() async throws {
         let data = try SampleFixture()
-        try await withPlatform { _, port in
+        try await withSharedPlatform { port in
             let base = "http://127.0.0.1:\(port)"
             let first = try await LoopbackHTTPClient.get(port, "/api/v1/timelines/public?limit=5")
             let statuses = try #require(first.objects)
@@ -118,9 +119,11 @@ import Testing
 
             // min_id pages forward from an old post; since_id gives the newest above it.
             let pivot = newest[100]
-            let forward = try #require(try await LoopbackHTTPClient.get(port, "/api/v1/timelines/public?limit=3&min_id=\(pivot)").objects)
+            let forward = try #require(
+                try await LoopbackHTTPClient.get(port, "/api/v1/timelines/public?limit=3&min_id=\(pivot)").objects)
             #expect(forward.compactMap { $0["id"] as? String } == newest[97..<100].map(String.init))
-            let since = try #require(try await LoopbackHTTPClient.get(port, "/api/v1/timelines/public?limit=3&since_id=\(pivot)").objects)
+            let since = try #require(
+                try await LoopbackHTTPClient.get(port, "/api/v1/timelines/public?limit=3&since_id=\(pivot)").objects)
             #expect(since.compactMap { $0["id"] as? String } == newest[0..<3].map(String.init))
         }
     }
@@ -129,11 +132,11 @@ import Testing
         let data = try SampleFixture()
         let post = try data.imagePost()
         let user = try #require(data.users.first { $0.handle == post.author })
-        try await withPlatform { _, port in
+        try await withSharedPlatform { port in
             let base = "http://127.0.0.1:\(port)"
             let status = try #require(try await LoopbackHTTPClient.get(port, "/api/v1/statuses/\(post.id)").object)
             #expect(status["id"] as? String == String(post.id))
-            #expect(status["created_at"] as? String == post.created_at.replacingOccurrences(of: "Z", with: ".000Z"))
+            #expect(status["created_at"] as? String == post.createdAt.replacingOccurrences(of: "Z", with: ".000Z"))
             #expect(status["url"] as? String == "\(base)/@\(post.author)/posts/\(post.id)")
             #expect(status["visibility"] as? String == "public")
             #expect(status["in_reply_to_id"] is NSNull)
@@ -143,7 +146,7 @@ import Testing
             #expect(account["id"] as? String == String(user.id))
             #expect(account["username"] as? String == user.handle)
             #expect(account["acct"] as? String == user.handle)
-            #expect(account["display_name"] as? String == user.display_name)
+            #expect(account["display_name"] as? String == user.displayName)
             #expect(account["url"] as? String == "\(base)/@\(user.handle)")
             let attachments = try #require(status["media_attachments"] as? [[String: Any]])
             let attachment = try #require(attachments.first)
@@ -154,25 +157,29 @@ import Testing
             let tags = try #require(status["tags"] as? [[String: Any]])
             #expect(tags.count == post.hashtags.count)
 
-            let accountReply = try #require(try await LoopbackHTTPClient.get(port, "/api/v1/accounts/\(user.id)").object)
+            let accountReply = try #require(
+                try await LoopbackHTTPClient.get(port, "/api/v1/accounts/\(user.id)").object)
             #expect(accountReply["username"] as? String == user.handle)
             let userPosts = data.publicPosts.filter { $0.author == user.handle }
             #expect(accountReply["statuses_count"] as? Int == userPosts.count)
-            let lookup = try #require(try await LoopbackHTTPClient.get(port, "/api/v1/accounts/lookup?acct=\(user.handle)").object)
+            let lookup = try #require(
+                try await LoopbackHTTPClient.get(port, "/api/v1/accounts/lookup?acct=\(user.handle)").object)
             #expect(lookup["id"] as? String == String(user.id))
 
             let list = try await LoopbackHTTPClient.get(port, "/api/v1/accounts/\(user.id)/statuses?limit=2")
             let listed = try #require(list.objects)
-            #expect(listed.compactMap { $0["id"] as? String } == userPosts.map(\.id).reversed().prefix(2).map(String.init))
+            #expect(
+                listed.compactMap { $0["id"] as? String } == userPosts.map(\.id).reversed().prefix(2).map(String.init))
             if userPosts.count > 2 { #expect(nextLink(list.header("Link")) != nil) }
 
-            let repost = try #require(data.publicPosts.first { $0.repost_of != nil })
+            let repost = try #require(data.publicPosts.first { $0.repostOf != nil })
             let boosted = try #require(try await LoopbackHTTPClient.get(port, "/api/v1/statuses/\(repost.id)").object)
             let inner = try #require(boosted["reblog"] as? [String: Any])
-            #expect(inner["id"] as? String == String(repost.repost_of ?? 0))
-            let reply = try #require(data.publicPosts.first { $0.reply_to != nil })
-            let replyStatus = try #require(try await LoopbackHTTPClient.get(port, "/api/v1/statuses/\(reply.id)").object)
-            #expect(replyStatus["in_reply_to_id"] as? String == String(reply.reply_to ?? 0))
+            #expect(inner["id"] as? String == String(repost.repostOf ?? 0))
+            let reply = try #require(data.publicPosts.first { $0.replyTo != nil })
+            let replyStatus = try #require(
+                try await LoopbackHTTPClient.get(port, "/api/v1/statuses/\(reply.id)").object)
+            #expect(replyStatus["in_reply_to_id"] as? String == String(reply.replyTo ?? 0))
         }
     }
 }

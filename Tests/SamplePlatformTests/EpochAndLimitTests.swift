@@ -15,7 +15,9 @@ import Testing
         try await withPlatform { platform, port in
             // Epoch 1: everything as published.
             #expect(platform.epoch == 1)
-            #expect(try await LoopbackHTTPClient.get(port, "/api/post/\(edit.id)").object?["body"] as? String == editedPost.body)
+            #expect(
+                try await LoopbackHTTPClient.get(port, "/api/post/\(edit.id)").object?["body"] as? String
+                    == editedPost.body)
             #expect(try await LoopbackHTTPClient.get(port, "/api/post/\(deleted.id)").status == 200)
             #expect(try await LoopbackHTTPClient.get(port, "/@\(suspended.handle)").status == 200)
 
@@ -42,9 +44,11 @@ import Testing
             #expect(profile.status == 410)
             #expect(profile.text.contains("Account suspended"))
             #expect(try await LoopbackHTTPClient.get(port, "/api/post/\(suspendedPost.id)").status == 404)
-            #expect(try await LoopbackHTTPClient.get(port, "/@\(suspended.handle)/posts/\(suspendedPost.id)").status == 404)
+            #expect(
+                try await LoopbackHTTPClient.get(port, "/@\(suspended.handle)/posts/\(suspendedPost.id)").status == 404)
 
-            let timeline = try #require(try await LoopbackHTTPClient.get(port, "/api/v1/timelines/public?limit=40").objects)
+            let timeline = try #require(
+                try await LoopbackHTTPClient.get(port, "/api/v1/timelines/public?limit=40").objects)
             let authors = timeline.compactMap { ($0["account"] as? [String: Any])?["username"] as? String }
             #expect(!authors.contains(suspended.handle))
             let sitemap = try await LoopbackHTTPClient.get(port, "/sitemap-posts-1.xml").text

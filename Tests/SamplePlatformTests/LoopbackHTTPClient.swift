@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 #if canImport(Glibc)
@@ -32,19 +31,24 @@ struct HTTPClientError: Error, CustomStringConvertible {
 
 /// A minimal HTTP/1.1 client on a plain socket (one connection per request, `Connection: close`),
 /// so the tests see exactly the bytes the platform sends. The blocking socket calls run on a
-/// Dispatch queue, never on the Swift concurrency pool that the server's handlers need.
+/// thread of their own: Dispatch's global queues share their few threads with the Swift
+/// concurrency pool that the server's handlers need, and blocking those starves the server.
 enum LoopbackHTTPClient {
     static func get(
         _ port: Int, _ target: String, method: String = "GET", headers: [(String, String)] = []
     ) async throws -> HTTPReply {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try exchange(port: port, target: target, method: method, headers: headers) })
+            let thread = Thread {
+                continuation.resume(
+                    with: Result { try exchange(port: port, target: target, method: method, headers: headers) })
             }
+            thread.start()
         }
     }
 
-    private static func exchange(port: Int, target: String, method: String, headers: [(String, String)]) throws -> HTTPReply {
+    private static func exchange(port: Int, target: String, method: String, headers: [(String, String)]) throws
+        -> HTTPReply
+    {
         #if canImport(Glibc)
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -59,11 +63,16 @@ enum LoopbackHTTPClient {
         address.sin_port = UInt16(port).bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
-        guard connected == 0 else { throw HTTPClientError(description: "connect to port \(port) failed: errno \(errno)") }
+        guard connected == 0 else {
+            throw HTTPClientError(description: "connect to port \(port) failed: errno \(errno)")
+        }
 
-        var request = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUser-Agent: SamplePlatformTests\r\nConnection: close\r\n"
+        var request =
+            "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUser-Agent: SamplePlatformTests\r\nConnection: close\r\n"
         for (name, value) in headers { request += "\(name): \(value)\r\n" }
         request += "\r\n"
         let bytes = Array(request.utf8)
@@ -87,7 +96,10 @@ enum LoopbackHTTPClient {
 
     private static func parse(_ bytes: [UInt8], headOnly: Bool) throws -> HTTPReply {
         let separator: [UInt8] = [13, 10, 13, 10]
-        guard let headEnd = (0...(max(0, bytes.count - 4))).first(where: { Array(bytes[$0..<min(bytes.count, $0 + 4)]) == separator })
+        guard
+            let headEnd = (0...(max(0, bytes.count - 4))).first(where: {
+                Array(bytes[$0..<min(bytes.count, $0 + 4)]) == separator
+            })
         else { throw HTTPClientError(description: "no header end in \(bytes.count) bytes") }
         let head = String(decoding: bytes[0..<headEnd], as: UTF8.self)
         let lines = head.components(separatedBy: "\r\n")
@@ -98,10 +110,13 @@ enum LoopbackHTTPClient {
         var headers: [(name: String, value: String)] = []
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            headers.append(
+                (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
         }
         var body = Array(bytes[(headEnd + 4)...])
-        let chunked = headers.contains { $0.name.lowercased() == "transfer-encoding" && $0.value.lowercased().contains("chunked") }
+        let chunked = headers.contains {
+            $0.name.lowercased() == "transfer-encoding" && $0.value.lowercased().contains("chunked")
+        }
         if chunked && !headOnly { body = try dechunk(body) }
         return HTTPReply(status: status, headers: headers, body: body)
     }
@@ -110,7 +125,8 @@ enum LoopbackHTTPClient {
         var output: [UInt8] = []
         var index = 0
         while index < bytes.count {
-            guard let lineEnd = (index..<bytes.count - 1).first(where: { bytes[$0] == 13 && bytes[$0 + 1] == 10 }) else { break }
+            guard let lineEnd = (index..<bytes.count - 1).first(where: { bytes[$0] == 13 && bytes[$0 + 1] == 10 })
+            else { break }
             let sizeText = String(decoding: bytes[index..<lineEnd], as: UTF8.self).split(separator: ";")[0]
             guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else {
                 throw HTTPClientError(description: "bad chunk size \(sizeText)")

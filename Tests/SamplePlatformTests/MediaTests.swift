@@ -9,7 +9,7 @@ import Testing
         let name = "DSCN0010.jpg"
         let original = try SampleFixture.media(name)
         let size = original.count
-        try await withPlatform { _, port in
+        try await withSharedPlatform { port in
             let path = "/media/original/\(name)"
             let full = try await LoopbackHTTPClient.get(port, path)
             #expect(full.status == 200)
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func transcodedJPEGHasNoAPP1ButTheOriginalHas() async throws {
-        try await withPlatform { _, port in
+        try await withSharedPlatform { port in
             for name in ["DSCN0010.jpg", "Kodak_CX7530.jpg", "gps_null_island.jpg"] {
                 let original = try await LoopbackHTTPClient.get(port, "/media/original/\(name)")
                 let transcoded = try await LoopbackHTTPClient.get(port, "/media/transcoded/\(name)")
@@ -69,7 +69,8 @@ import Testing
     @Test func videoTranscodesRenameMetadataBoxesKeepingOffsets() async throws {
         for name in ["android_xyz_faststart.mp4", "iphone_keys_moov_end.mov", "loci_3gp.3gp", "mvhd_v1.mp4"] {
             let original = try SampleFixture.media(name)
-            let stripped = MetadataStripper.strip(original, mimeType: name.hasSuffix(".mov") ? "video/quicktime" : "video/mp4")
+            let stripped = MetadataStripper.strip(
+                original, mimeType: name.hasSuffix(".mov") ? "video/quicktime" : "video/mp4")
             #expect(stripped.count == original.count)
             #expect(!containsBox(stripped, "udta"), "\(name) has no udta box left")
             #expect(!containsBox(stripped, "meta"), "\(name) has no meta box left")
@@ -123,7 +124,8 @@ func pngChunkTypes(_ bytes: [UInt8]) -> [String] {
     var types: [String] = []
     var index = 8
     while index + 8 <= bytes.count {
-        let length = Int(bytes[index]) << 24 | Int(bytes[index + 1]) << 16 | Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
+        let length =
+            Int(bytes[index]) << 24 | Int(bytes[index + 1]) << 16 | Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
         types.append(String(decoding: bytes[index + 4..<index + 8], as: UTF8.self))
         index += 12 + length
     }
@@ -135,12 +137,15 @@ func containsBox(_ bytes: [UInt8], _ type: String, from start: Int = 0, to end: 
     let end = end ?? bytes.count
     var index = start
     while index + 8 <= end {
-        var size = Int(bytes[index]) << 24 | Int(bytes[index + 1]) << 16 | Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
+        var size =
+            Int(bytes[index]) << 24 | Int(bytes[index + 1]) << 16 | Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
         if size == 0 { size = end - index }
         guard size >= 8, index + size <= end else { return false }
         let boxType = String(decoding: bytes[index + 4..<index + 8], as: UTF8.self)
         if boxType == type { return true }
-        if ["moov", "trak", "mdia", "minf", "stbl", "udta"].contains(boxType), containsBox(bytes, type, from: index + 8, to: index + size) {
+        if ["moov", "trak", "mdia", "minf", "stbl", "udta"].contains(boxType),
+            containsBox(bytes, type, from: index + 8, to: index + size)
+        {
             return true
         }
         index += size

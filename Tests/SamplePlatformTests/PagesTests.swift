@@ -5,7 +5,7 @@ import Testing
 /// HTML pages, robots.txt, feeds and sitemaps, fetched over loopback.
 @Suite struct PagesTests {
     @Test func robotsTxtAllowsPublicAndNamesTheSitemap() async throws {
-        try await withPlatform { _, port in
+        try await withSharedPlatform { port in
             let reply = try await LoopbackHTTPClient.get(port, "/robots.txt")
             #expect(reply.status == 200)
             #expect(reply.header("Content-Type") == "text/plain; charset=utf-8")
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func homePageLinksUsersFeedsAndAdminWithRealisticHeaders() async throws {
-        try await withPlatform { _, port in
+        try await withSharedPlatform { port in
             let reply = try await LoopbackHTTPClient.get(port, "/")
             #expect(reply.status == 200)
             #expect(reply.header("Content-Type") == "text/html; charset=utf-8")
@@ -28,7 +28,9 @@ import Testing
             #expect(reply.header("Date") != nil)
             #expect(reply.header("Content-Length") == String(reply.body.count))
             let base = "http://127.0.0.1:\(port)"
-            for link in ["\(base)/users", "\(base)/feed.rss", "\(base)/feed.atom", "\(base)/sitemap.xml", "\(base)/admin/"] {
+            for link in [
+                "\(base)/users", "\(base)/feed.rss", "\(base)/feed.atom", "\(base)/sitemap.xml", "\(base)/admin/",
+            ] {
                 #expect(reply.text.contains("href=\"\(link)\""), "home page links \(link)")
             }
             #expect(reply.text.contains("rel=\"next\" href=\"\(base)/?page=2\""))
@@ -41,15 +43,15 @@ import Testing
         let data = try SampleFixture()
         let post = try data.imagePost()
         let author = try #require(data.users.first { $0.handle == post.author })
-        try await withPlatform { _, port in
+        try await withSharedPlatform { port in
             let base = "http://127.0.0.1:\(port)"
             let permalink = "\(base)/@\(post.author)/posts/\(post.id)"
             let reply = try await LoopbackHTTPClient.get(port, "/@\(post.author)/posts/\(post.id)")
             #expect(reply.status == 200)
             let html = reply.text
             #expect(metaContents(html, property: "og:url") == [permalink])
-            #expect(metaContents(html, property: "og:title") == ["\(author.display_name) (@\(post.author))"])
-            #expect(metaContents(html, property: "article:published_time") == [post.created_at])
+            #expect(metaContents(html, property: "og:title") == ["\(author.displayName) (@\(post.author))"])
+            #expect(metaContents(html, property: "article:published_time") == [post.createdAt])
             #expect(!metaContents(html, property: "og:description").isEmpty)
             let images = metaContents(html, property: "og:image")
             let firstImage = try #require(post.media.first { $0.hasSuffix(".jpg") })
@@ -62,9 +64,9 @@ import Testing
             #expect(ld["@type"] as? String == "SocialMediaPosting")
             #expect(ld["url"] as? String == permalink)
             #expect(ld["articleBody"] as? String == post.body)
-            #expect(ld["datePublished"] as? String == post.created_at)
+            #expect(ld["datePublished"] as? String == post.createdAt)
             let person = try #require(ld["author"] as? [String: Any])
-            #expect(person["name"] as? String == author.display_name)
+            #expect(person["name"] as? String == author.displayName)
             #expect(person["url"] as? String == "\(base)/@\(post.author)")
             let imageObjects = try #require(ld["image"] as? [[String: Any]])
             #expect(imageObjects.contains { $0["contentUrl"] as? String == "\(base)/media/original/\(firstImage)" })
@@ -73,13 +75,13 @@ import Testing
 
     @Test func replyAndRepostPagesPointAtTheirTargets() async throws {
         let data = try SampleFixture()
-        let reply = try #require(data.publicPosts.first { $0.reply_to != nil && $0.repost_of == nil })
-        let repost = try #require(data.publicPosts.first { $0.repost_of != nil })
-        try await withPlatform { _, port in
+        let reply = try #require(data.publicPosts.first { $0.replyTo != nil && $0.repostOf == nil })
+        let repost = try #require(data.publicPosts.first { $0.repostOf != nil })
+        try await withSharedPlatform { port in
             let base = "http://127.0.0.1:\(port)"
             let replyPage = try await LoopbackHTTPClient.get(port, "/@\(reply.author)/posts/\(reply.id)")
             let replyLD = try #require(jsonLD(replyPage.text))
-            let parent = try #require(data.post(reply.reply_to ?? 0))
+            let parent = try #require(data.post(reply.replyTo ?? 0))
             let parentURL = "\(base)/@\(parent.author)/posts/\(parent.id)"
             #expect((replyLD["isPartOf"] as? [String: Any])?["url"] as? String == parentURL)
             #expect((replyLD["inReplyTo"] as? [String: Any])?["url"] as? String == parentURL)
@@ -87,7 +89,7 @@ import Testing
 
             let repostPage = try await LoopbackHTTPClient.get(port, "/@\(repost.author)/posts/\(repost.id)")
             let repostLD = try #require(jsonLD(repostPage.text))
-            let original = try #require(data.post(repost.repost_of ?? 0))
+            let original = try #require(data.post(repost.repostOf ?? 0))
             let shared = try #require(repostLD["sharedContent"] as? [String: Any])
             #expect(shared["url"] as? String == "\(base)/@\(original.author)/posts/\(original.id)")
             #expect(shared["articleBody"] as? String == original.body)
@@ -98,7 +100,7 @@ import Testing
         let data = try SampleFixture()
         let counts = Dictionary(grouping: data.publicPosts, by: \.author).mapValues(\.count)
         let (handle, _) = try #require(counts.max { $0.value < $1.value })
-        try await withPlatform { _, port in
+        try await withSharedPlatform { port in
             var seen: [Int] = []
             var target: String? = "/@\(handle)"
             var pages = 0
@@ -118,7 +120,7 @@ import Testing
     @Test func headGivesHeadersOnlyAndOddRequestsGetErrors() async throws {
         let data = try SampleFixture()
         let post = try data.imagePost()
-        try await withPlatform { _, port in
+        try await withSharedPlatform { port in
             let get = try await LoopbackHTTPClient.get(port, "/feed.rss")
             let head = try await LoopbackHTTPClient.get(port, "/feed.rss", method: "HEAD")
             #expect(head.status == 200)
@@ -137,7 +139,7 @@ import Testing
 
     @Test func feedsAndSitemapsListPublicPostsWithEnclosures() async throws {
         let data = try SampleFixture()
-        try await withPlatform { _, port in
+        try await withSharedPlatform { port in
             let base = "http://127.0.0.1:\(port)"
             let rss = try await LoopbackHTTPClient.get(port, "/feed.rss")
             #expect(rss.header("Content-Type") == "application/rss+xml; charset=utf-8")
@@ -162,7 +164,9 @@ import Testing
             #expect(index.text.contains("<sitemapindex"))
             #expect(index.text.contains("<loc>\(base)/sitemap-posts-1.xml</loc>"))
             let urlset = try await LoopbackHTTPClient.get(port, "/sitemap-posts-1.xml")
-            let locs = urlset.text.components(separatedBy: "<loc>").dropFirst().map { $0.components(separatedBy: "</loc>")[0] }
+            let locs = urlset.text.components(separatedBy: "<loc>").dropFirst().map {
+                $0.components(separatedBy: "</loc>")[0]
+            }
             let expected = data.publicPosts.map { "\(base)/@\($0.author)/posts/\($0.id)" }
             #expect(locs == expected)
             #expect(try await LoopbackHTTPClient.get(port, "/sitemap-posts-2.xml").status == 404)

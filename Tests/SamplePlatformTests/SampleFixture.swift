@@ -8,11 +8,11 @@ struct SampleFixture: Sendable {
     struct Post: Decodable, Sendable {
         let id: Int
         let author: String
-        let created_at: String
+        let createdAt: String
         let body: String
         let hashtags: [String]
-        let reply_to: Int?
-        let repost_of: Int?
+        let replyTo: Int?
+        let repostOf: Int?
         let media: [String]
         let visibility: String
     }
@@ -20,7 +20,7 @@ struct SampleFixture: Sendable {
     struct User: Decodable, Sendable {
         let id: Int
         let handle: String
-        let display_name: String
+        let displayName: String
     }
 
     struct Changes: Decodable, Sendable {
@@ -49,7 +49,9 @@ struct SampleFixture: Sendable {
     init() throws {
         let folder = Self.dataDirectory + "/platform-small/"
         func load<T: Decodable>(_ name: String) throws -> T {
-            try JSONDecoder().decode(T.self, from: Data(contentsOf: URL(fileURLWithPath: folder + name)))
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            return try decoder.decode(T.self, from: Data(contentsOf: URL(fileURLWithPath: folder + name)))
         }
         users = try load("users.json")
         posts = try load("posts.json")
@@ -67,7 +69,7 @@ struct SampleFixture: Sendable {
         let suspended = Set(changes.suspended.map(\.handle))
         return try #require(
             publicPosts.first {
-                $0.repost_of == nil && $0.media.contains { $0.hasSuffix(".jpg") } && !changed.contains($0.id)
+                $0.repostOf == nil && $0.media.contains { $0.hasSuffix(".jpg") } && !changed.contains($0.id)
                     && !suspended.contains($0.author)
             })
     }
@@ -76,6 +78,25 @@ struct SampleFixture: Sendable {
     static func media(_ name: String) throws -> [UInt8] {
         Array(try Data(contentsOf: URL(fileURLWithPath: dataDirectory + "/media/" + name)))
     }
+}
+
+/// One small platform (epoch 1, no rate limit) shared by the tests that only read: loading the
+/// data and starting a server for each test would keep the two cores of a CI machine busy.
+/// It runs until the test process exits.
+enum SharedPlatform {
+    private static let running = Task { () throws -> (SamplePlatform, Int) in
+        let platform = try SamplePlatform(dataDirectory: SampleFixture.dataDirectory, dataSet: .small)
+        return (platform, try await platform.start())
+    }
+
+    static var port: Int {
+        get async throws { try await running.value.1 }
+    }
+}
+
+/// Runs `body` against the shared small platform (epoch 1, no rate limit: tests must not change it).
+func withSharedPlatform(_ body: (Int) async throws -> Void) async throws {
+    try await body(try await SharedPlatform.port)
 }
 
 /// Runs `body` against a freshly started small platform on a free port, then stops it.

@@ -60,8 +60,10 @@ import Testing
         let urls = SiteURLs(base: "http://h")
         let html = HTML.content("@anna <b>&</b> #München @ghost", urls: urls) { $0 == "anna" }
         #expect(
-            html == "<p><span class=\"h-card\"><a href=\"http://h/@anna\" class=\"u-url mention\">@<span>anna</span></a></span> "
-                + "&lt;b&gt;&amp;&lt;/b&gt; <a href=\"http://h/tags/M%C3%BCnchen\" class=\"mention hashtag\" rel=\"tag\">#<span>München</span></a> @ghost</p>")
+            html
+                == "<p><span class=\"h-card\"><a href=\"http://h/@anna\" class=\"u-url mention\">@<span>anna</span></a></span> "
+                + "&lt;b&gt;&amp;&lt;/b&gt; <a href=\"http://h/tags/M%C3%BCnchen\" class=\"mention hashtag\" rel=\"tag\">#<span>München</span></a> @ghost</p>"
+        )
         #expect(PlatformRequest(method: "GET", target: "/tags/M%C3%BCnchen?page=2&x=a+b").path == "/tags/München")
         #expect(PlatformRequest(method: "GET", target: "/?page=2&x=a+b").query == ["page": "2", "x": "a b"])
     }
