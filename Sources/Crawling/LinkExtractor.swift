@@ -1,3 +1,4 @@
+import ArchiveIndex
 import HTMLParsing
 
 /// Finds the URLs a page refers to: links to follow and resources it embeds, from HTML
@@ -54,7 +55,7 @@ public enum LinkExtractor {
                 add(element.attribute("poster"), embed: true)
                 for candidate in srcset(element.attribute("srcset")) { add(candidate, embed: true) }
                 if element.name == "script", element.attribute("type")?.lowercased() == "application/ld+json",
-                    let json = JSONValue.parse(Array(element.text.utf8))
+                    let json = try? JSONParser.parse(Array(element.text.utf8))
                 {
                     for url in json.strings(forKeys: jsonLDKeys) { add(url, embed: true) }
                 }
