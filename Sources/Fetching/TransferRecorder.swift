@@ -80,7 +80,9 @@ final class TransferRecorder {
     }
 
     private func reserveBody() {
-        guard expectsBody, body.isEmpty, let length = ResponseHeadParser.contentLength(in: head), length > 0 else { return }
+        guard expectsBody, body.isEmpty, let length = ResponseHeadParser.contentLength(in: head), length > 0 else {
+            return
+        }
         body.reserveCapacity(min(length, maxBodyBytes, Self.maxReservation))
     }
 }

@@ -52,7 +52,9 @@ public struct AdapterOutput: Sendable, Equatable {
 
     /// Records a removed id.
     mutating func add(deletedID: String) {
-        guard deletedIDs.count < Self.maxPosts, !deletedID.isEmpty, deletedSet.insert(deletedID).inserted else { return }
+        guard deletedIDs.count < Self.maxPosts, !deletedID.isEmpty, deletedSet.insert(deletedID).inserted else {
+            return
+        }
         deletedIDs.append(deletedID)
     }
 

@@ -29,7 +29,9 @@ struct CSSCompound: Sendable, Equatable {
             guard let actual = element.attributes[test.name] else { return false }
             guard let value = test.value else { continue }
             if test.word {
-                guard actual.split(whereSeparator: { $0.isWhitespace }).contains(where: { $0 == value }) else { return false }
+                guard actual.split(whereSeparator: { $0.isWhitespace }).contains(where: { $0 == value }) else {
+                    return false
+                }
             } else if actual != value {
                 return false
             }

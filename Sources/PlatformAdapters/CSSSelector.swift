@@ -84,7 +84,9 @@ struct CSSSelector: Sendable, Equatable {
         var index = from
         func name(attribute: Bool = false) -> String {
             let start = index
-            while index < end, isNameCharacter(characters[index]) || (attribute && characters[index] == ":") { index += 1 }
+            while index < end, isNameCharacter(characters[index]) || (attribute && characters[index] == ":") {
+                index += 1
+            }
             return String(characters[start..<index])
         }
         func skipSpace() {

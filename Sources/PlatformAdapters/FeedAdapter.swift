@@ -4,7 +4,10 @@
 /// offset; HTML descriptions and content become plain text; enclosures become media. Links are
 /// the items' pages, the enclosures and the feed's next page (RFC 5005).
 public struct FeedAdapter: PlatformAdapter {
+    /// `feed`.
     public let name = "feed"
+    /// Deepest element nesting followed; deeper elements are read as text of their ancestors.
+    static let maxDepth = 256
     /// Root elements of the feeds read.
     static let roots: Set<String> = ["rss", "feed", "rdf:rdf"]
 
@@ -19,11 +22,14 @@ public struct FeedAdapter: PlatformAdapter {
     public func matches(_ input: AdapterInput) -> Bool {
         if let type = input.contentType {
             if type.contains("rss") || type.contains("atom") { return true }
-            guard type.contains("xml") || type == "text/plain" || type == "application/octet-stream" else { return false }
+            guard type.contains("xml") || type == "text/plain" || type == "application/octet-stream" else {
+                return false
+            }
         }
         return XMLScanner.rootName(input.payload).map(Self.roots.contains) ?? false
     }
 
+    /// The posts, links and removed ids in `input`; nothing for a response that is not a success.
     public func extract(_ input: AdapterInput) -> AdapterOutput {
         var output = AdapterOutput()
         guard input.isSuccess else { return output }
@@ -38,16 +44,16 @@ public struct FeedAdapter: PlatformAdapter {
             case .start(let name, let attributes, let selfClosing):
                 if stack.isEmpty, name == "feed" { isAtom = true }
                 if let depth = entryDepth {
-                    if stack.count - depth <= FeedEntry.maxPathDepth {
+                    if stack.count > depth, stack.count - depth <= FeedEntry.maxPathDepth {
                         entry.add(element: Array(stack[(depth + 1)...]) + [name], attributes: attributes)
                     }
-                } else if name == "item" || name == "entry" {
+                } else if name == "item" || name == "entry", !selfClosing, stack.count < Self.maxDepth {
                     entryDepth = stack.count
                     entry = FeedEntry()
                 } else if name == "link" || name == "atom:link", attributes["rel"]?.lowercased() == "next" {
                     output.add(link: attributes["href"], base: input.url)
                 }
-                if !selfClosing, stack.count < 256 { stack.append(name) }
+                if !selfClosing, stack.count < Self.maxDepth { stack.append(name) }
             case .end(let name):
                 // Tolerant nesting: close up to the matching open element, ignore stray end tags.
                 guard let open = stack.lastIndex(of: name) else { return true }
@@ -71,7 +77,8 @@ public struct FeedAdapter: PlatformAdapter {
     private func add(_ entry: FeedEntry, atom: Bool, platform: String, base: String, to output: inout AdapterOutput) {
         let resolve = { (text: String?) in text.flatMap { URLParts.resolve($0, against: base) } }
         // The page: RSS <link>text</link>; Atom <link rel="alternate" href>; a permalink guid.
-        let alternate = entry.attributes("link").first { ($0["rel"] ?? "alternate").lowercased() == "alternate" }?["href"]
+        let alternateLink = entry.attributes("link").first { ($0["rel"] ?? "alternate").lowercased() == "alternate" }
+        let alternate = alternateLink?["href"]
         let guidIsLink = entry.attributes("guid").first?["ispermalink"]?.lowercased() != "false"
         let url =
             resolve(alternate) ?? resolve(entry.text("link"))
@@ -88,7 +95,9 @@ public struct FeedAdapter: PlatformAdapter {
         for link in entry.attributes("link") where link["rel"]?.lowercased() == "enclosure" {
             addMedia(link["href"], type: link["type"])
         }
-        for content in entry.attributes("media:content") { addMedia(content["url"], type: content["medium"] ?? content["type"]) }
+        for content in entry.attributes("media:content") {
+            addMedia(content["url"], type: content["medium"] ?? content["type"])
+        }
 
         let authorName = entry.text("author/name", "dc:creator", "author")
         let (handle, displayName) = Self.author(name: authorName, uri: entry.text("author/uri"))
@@ -98,14 +107,20 @@ public struct FeedAdapter: PlatformAdapter {
         let contentType = entry.attributes("content").first?["type"]?.lowercased()
         let isPlainAtomText = atom && entry.text("content") != nil && (contentType == nil || contentType == "text")
         var body = isPlainAtomText ? bodyHTML : TextCleaning.htmlToText(bodyHTML)
-        if body.isEmpty, let title = entry.text("title") { body = TextCleaning.htmlToText(title) }
+        // A title-only item (no description or content at all) is known by its title.
+        if body.isEmpty, !["content:encoded", "content", "description", "summary"].contains(where: entry.contains),
+            let title = entry.text("title")
+        {
+            body = TextCleaning.htmlToText(title)
+        }
         let replyTo = entry.attributes("thr:in-reply-to").first.flatMap { $0["ref"] ?? $0["href"] }
         let place = Self.place(entry)
         if let url { output.add(link: url) }
         output.add(
             ExtractedPost(
-                platform: platform, id: id, url: url, author: handle, authorDisplayName: displayName, createdAt: createdAt,
-                body: body, replyTo: replyTo, media: media, latitude: place?.0, longitude: place?.1))
+                platform: platform, id: id, url: url, author: handle, authorDisplayName: displayName,
+                createdAt: createdAt, body: body, replyTo: replyTo, media: media, latitude: place?.0,
+                longitude: place?.1))
     }
 
     /// The handle and display name: `@alice` (dc:creator), `alice@example.com (Alice)` (RSS

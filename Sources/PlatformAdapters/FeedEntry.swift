@@ -35,6 +35,11 @@ struct FeedEntry {
         return nil
     }
 
+    /// Whether the entry has an element at `path` (even an empty one).
+    func contains(_ path: String) -> Bool {
+        elements.contains { $0.path == path }
+    }
+
     /// The attributes of each element at `path`.
     func attributes(_ path: String) -> [[String: String]] {
         elements.filter { $0.path == path }.map(\.attributes)

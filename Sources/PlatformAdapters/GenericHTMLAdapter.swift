@@ -5,6 +5,7 @@ import HTMLParsing
 ///
 /// Links are left to the crawler's own link extractor: this adapter returns none.
 public struct GenericHTMLAdapter: PlatformAdapter {
+    /// `html`.
     public let name = "html"
 
     private let configuration: AdapterConfiguration
@@ -21,6 +22,7 @@ public struct GenericHTMLAdapter: PlatformAdapter {
         return head.contains("<!doctype html") || head.contains("<html")
     }
 
+    /// The page's posts (never links); nothing for a response that is not a success.
     public func extract(_ input: AdapterInput) -> AdapterOutput {
         var output = AdapterOutput()
         guard input.isSuccess, let document = HTMLDocument(input.payload, url: input.url) else { return output }
@@ -39,7 +41,8 @@ public struct GenericHTMLAdapter: PlatformAdapter {
                     openGraph.add(property: property, content: content, base: input.url)
                 }
             case "script":
-                if blocks.count < 100, element.attribute("type")?.trimmingBlanks().lowercased() == "application/ld+json" {
+                if blocks.count < 100, element.attribute("type")?.trimmingBlanks().lowercased() == "application/ld+json"
+                {
                     blocks.append(element.text)
                 }
             default:

@@ -30,7 +30,9 @@ public struct IDRangeTemplate: Sendable, Equatable {
             let pathStart = pieces[0][schemeEnd...].firstIndex(where: { $0 == "/" || $0 == "?" })
         else { throw .notHTTPURL(template) }
         guard first >= 0, last >= first else { throw .badRange(first: first, last: last) }
-        guard last - first < Self.maxCount else { throw .tooMany(count: String(UInt(last - first) + 1), limit: Self.maxCount) }
+        guard last - first < Self.maxCount else {
+            throw .tooMany(count: String(UInt(last - first) + 1), limit: Self.maxCount)
+        }
         self.template = template
         self.first = first
         self.last = last

@@ -26,7 +26,8 @@ struct JSONLDPostReader {
     private func post(_ node: JSONValue) -> ExtractedPost? {
         guard node.isObject else { return nil }
         let types = Set((node["@type"]?.list ?? []).compactMap { $0.string?.lowercased() })
-        let isPost = !types.isDisjoint(with: Self.postTypes)
+        let isPost =
+            !types.isDisjoint(with: Self.postTypes)
             || (!types.isDisjoint(with: Self.articleTypes) && node["articleBody"]?.string != nil)
         guard isPost else { return nil }
         let url = resolve(node["url"]?.list.first?.string) ?? resolve(node["@id"]?.string)
@@ -46,7 +47,8 @@ struct JSONLDPostReader {
         }
         let place = Self.place(node.first("contentLocation", "locationCreated")?.list.first)
         return ExtractedPost(
-            platform: platform, id: id, url: url ?? URLParts(base)?.string, author: handle, authorDisplayName: displayName,
+            platform: platform, id: id, url: url ?? URLParts(base)?.string, author: handle,
+            authorDisplayName: displayName,
             createdAt: node.first("datePublished", "dateCreated")?.nonBlankText, body: body,
             replyTo: reference(node.first("inReplyTo", "parentItem"), ownURL: url, ownID: identifier),
             repostOf: reference(node.first("sharedContent", "isBasedOn"), ownURL: url, ownID: identifier), media: media,
@@ -65,7 +67,8 @@ struct JSONLDPostReader {
         if let name = value.nonBlankText { return (TextCleaning.handle(name), name.hasPrefix("@") ? nil : name) }
         let name = value["name"]?.nonBlankText
         let alternate = value["alternateName"]?.nonBlankText
-        let handle = TextCleaning.handle(fromProfileURL: value["url"]?.list.first?.string)
+        let handle =
+            TextCleaning.handle(fromProfileURL: value["url"]?.list.first?.string)
             ?? alternate.flatMap { $0.hasPrefix("@") ? TextCleaning.handle($0) : nil }
             ?? TextCleaning.handle(alternate) ?? name ?? value["url"]?.list.first?.string
         return (handle, name)

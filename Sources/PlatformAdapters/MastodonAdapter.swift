@@ -4,6 +4,7 @@
 /// Public and unlisted statuses become posts (a reblog's shared status too); links are the
 /// `Link` header's next page, each account's statuses listing, and the media files.
 public struct MastodonAdapter: PlatformAdapter {
+    /// `mastodon`.
     public let name = "mastodon"
     /// Visibilities archived; private and direct statuses are never turned into posts.
     static let publicVisibilities: Set<String> = ["public", "unlisted"]
@@ -20,6 +21,7 @@ public struct MastodonAdapter: PlatformAdapter {
         input.path.hasPrefix("/api/v1/") && input.isJSON
     }
 
+    /// The posts, links and removed ids in `input`; nothing for a response that is not a success.
     public func extract(_ input: AdapterInput) -> AdapterOutput {
         var output = AdapterOutput()
         guard input.isSuccess else { return output }
@@ -81,11 +83,15 @@ public struct MastodonAdapter: PlatformAdapter {
             }
             var media: [ExtractedMedia] = []
             for attachment in (status["media_attachments"]?.list ?? []).prefix(1_000) {
-                guard let url = attachment.first("url", "remote_url")?.string.flatMap({ URLParts.resolve($0, against: base) })
+                guard
+                    let url = attachment.first("url", "remote_url")?.string.flatMap({
+                        URLParts.resolve($0, against: base)
+                    })
                 else { continue }
                 let preview = attachment["preview_url"]?.string.flatMap { URLParts.resolve($0, against: base) }
                 media.append(
-                    ExtractedMedia(url: url, transcodedURL: preview, kind: ExtractedMedia.kind(attachment["type"]?.string)))
+                    ExtractedMedia(
+                        url: url, transcodedURL: preview, kind: ExtractedMedia.kind(attachment["type"]?.string)))
                 output.add(link: url)
                 if let preview { output.add(link: preview) }
             }
@@ -103,7 +109,8 @@ public struct MastodonAdapter: PlatformAdapter {
         /// The statuses listing of `account` (same instance), to page through its posts.
         func addAccountLinks(_ account: JSONValue?, to output: inout AdapterOutput) {
             guard let origin, let id = account?["id"]?.nonBlankText,
-                id.utf8.count <= 64, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+                id.utf8.count <= 64,
+                id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
             else { return }
             output.add(link: origin + "/api/v1/accounts/" + id + "/statuses")
         }

@@ -5,6 +5,7 @@
 /// removed; 404 means the id never existed and gives nothing. Links: a feed's `next` page
 /// (JSON field or `Link` header), a user's `posts_url`, and the media files.
 public struct ParlerStyleAdapter: PlatformAdapter {
+    /// `parler-style`.
     public let name = "parler-style"
 
     private let configuration: AdapterConfiguration
@@ -37,6 +38,7 @@ public struct ParlerStyleAdapter: PlatformAdapter {
         return String(segments[2])
     }
 
+    /// The posts, links and removed ids in `input`; a 410 gives only the removed id, other failures nothing.
     public func extract(_ input: AdapterInput) -> AdapterOutput {
         var output = AdapterOutput()
         let result = input.isJSON ? JSONReader.read(input.payload) : JSONReader.Result(value: nil, complete: false)
@@ -112,9 +114,11 @@ public struct ParlerStyleAdapter: PlatformAdapter {
         output.add(
             ExtractedPost(
                 platform: platform, id: id,
-                url: object.first("url", "permalink")?.string.flatMap { URLParts.resolve($0, against: base) } ?? fallbackURL,
+                url: object.first("url", "permalink")?.string.flatMap { URLParts.resolve($0, against: base) }
+                    ?? fallbackURL,
                 author: author,
-                authorDisplayName: (authorValue?.isObject == true ? authorValue?["name"] : object.first("author_name", "name"))?
+                authorDisplayName: (authorValue?.isObject == true
+                    ? authorValue?["name"] : object.first("author_name", "name"))?
                     .nonBlankText,
                 createdAt: object.first("created_at", "createdAt", "date")?.nonBlankText,
                 body: body ?? "",

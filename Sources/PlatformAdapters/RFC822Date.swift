@@ -15,7 +15,8 @@ public enum RFC822Date {
         // The day name is optional.
         if let first = words.first, first.count >= 3, first.allSatisfy(\.isLetter) { words.removeFirst() }
         guard words.count >= 4, let day = Int(words[0]), (1...31).contains(day),
-            let monthIndex = months.firstIndex(of: String(words[1].prefix(3))), var year = Int(words[2])
+            let monthIndex = months.firstIndex(of: String(words[1].prefix(3))), words[2].allSatisfy(\.isASCII),
+            words[2].allSatisfy(\.isNumber), var year = Int(words[2])
         else { return nil }
         if words[2].count <= 2 { year += year < 50 ? 2000 : 1900 } else if words[2].count == 3 { year += 1900 }
         guard (1...9999).contains(year), day <= daysIn(month: monthIndex + 1, year: year) else { return nil }

@@ -53,7 +53,9 @@ struct SelectorPostReader {
             count += 1
             open.append(Draft(depth: element.depth, ordinal: count))
         }
-        if !open.isEmpty { fill(element, snapshot: snapshot, ancestors: scope, isPost: open.last?.depth == element.depth) }
+        if !open.isEmpty {
+            fill(element, snapshot: snapshot, ancestors: scope, isPost: open.last?.depth == element.depth)
+        }
         ancestors.append(snapshot)
     }
 
@@ -96,7 +98,9 @@ struct SelectorPostReader {
                 .flatMap({ URLParts.resolve($0, against: base) }),
             !draft.media.contains(where: { $0.url == url })
         {
-            let kind = ExtractedMedia.kind(element.attribute("type")) ?? ExtractedMedia.kind(snapshot.name == "img" ? "image" : snapshot.name)
+            let kind =
+                ExtractedMedia.kind(element.attribute("type"))
+                ?? ExtractedMedia.kind(snapshot.name == "img" ? "image" : snapshot.name)
             draft.media.append(ExtractedMedia(url: url, kind: kind))
         }
     }
@@ -108,7 +112,8 @@ struct SelectorPostReader {
         let id = draft.id ?? draft.url ?? "\(URLParts(base)?.string ?? base)#\(draft.ordinal)"
         posts.append(
             ExtractedPost(
-                platform: platform, id: id, url: draft.url, author: draft.author, createdAt: draft.createdAt, body: body,
+                platform: platform, id: id, url: draft.url, author: draft.author, createdAt: draft.createdAt,
+                body: body,
                 media: draft.media))
     }
 }

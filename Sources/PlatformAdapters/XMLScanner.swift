@@ -68,7 +68,8 @@ struct XMLScanner {
 
     private func starts(with text: StaticString) -> Bool {
         text.withUTF8Buffer { expected in
-            index + expected.count <= bytes.count && (0..<expected.count).allSatisfy { bytes[index + $0] == expected[$0] }
+            index + expected.count <= bytes.count
+                && (0..<expected.count).allSatisfy { bytes[index + $0] == expected[$0] }
         }
     }
 
@@ -180,7 +181,9 @@ struct XMLScanner {
     }
 
     private mutating func skipSpace() {
-        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D {
+        while index < bytes.count,
+            bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D
+        {
             index += 1
         }
     }
@@ -218,7 +221,8 @@ struct XMLScanner {
         case let name:
             guard name.hasPrefix("#") else { return nil }
             let digits = name.dropFirst()
-            let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            let value =
+                digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
             guard let value, value != 0, let scalar = Unicode.Scalar(value) else { return nil }
             return Array(String(Character(scalar)).utf8)
         }

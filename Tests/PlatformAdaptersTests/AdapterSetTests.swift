@@ -7,9 +7,16 @@ import Testing
 
     @Test func eachShapeGoesToItsAdapter() {
         let cases: [(AdapterInput, String?)] = [
-            (Fixture.input("parler-post.json", url: base + "/api/post/1", contentType: "application/json"), "parler-style"),
+            (
+                Fixture.input("parler-post.json", url: base + "/api/post/1", contentType: "application/json"),
+                "parler-style"
+            ),
             (Fixture.input(text: "", url: base + "/api/post/2", status: 410, contentType: nil), "parler-style"),
-            (Fixture.input("mastodon-timeline.json", url: base + "/api/v1/timelines/public", contentType: "application/json"), "mastodon"),
+            (
+                Fixture.input(
+                    "mastodon-timeline.json", url: base + "/api/v1/timelines/public", contentType: "application/json"),
+                "mastodon"
+            ),
             (Fixture.input("feed.rss", url: base + "/feed.rss", contentType: "application/rss+xml"), "feed"),
             (Fixture.input("feed.atom", url: base + "/feed.atom", contentType: "application/xml"), "feed"),
             (Fixture.input("post-jsonld.html", url: base + "/@bob/posts/31", contentType: "text/html"), "html"),
@@ -27,7 +34,8 @@ import Testing
         let range = try IDRangeTemplate(template: "http://h.example/api/v1/posts/{id}", first: 1, last: 5)
         let configured = AdapterSet.standard(configuration: AdapterConfiguration(idRange: range))
         let input = Fixture.input(
-            text: #"{"id":3,"author":"a","body":"x"}"#, url: "http://h.example/api/v1/posts/3", contentType: "application/json")
+            text: #"{"id":3,"author":"a","body":"x"}"#, url: "http://h.example/api/v1/posts/3",
+            contentType: "application/json")
         #expect(configured.adapter(for: input)?.name == "parler-style")
         #expect(configured.extract(input).posts.map(\.id) == ["3"])
         #expect(configured.extract(input).posts.first?.platform == "h.example", "the host when no name is configured")
@@ -51,7 +59,9 @@ import Testing
     @Test func outputDropsDuplicates() {
         let post = ExtractedPost(platform: "t", id: "1", body: "a")
         let output = AdapterOutput(
-            posts: [post, ExtractedPost(platform: "t", id: "1", body: "b"), ExtractedPost(platform: "t", id: "", body: "")],
+            posts: [
+                post, ExtractedPost(platform: "t", id: "1", body: "b"), ExtractedPost(platform: "t", id: "", body: ""),
+            ],
             links: ["http://a/", "http://a/", ""], deletedIDs: ["9", "9"])
         #expect(output.posts == [post])
         #expect(output.links == ["http://a/"])
@@ -60,8 +70,11 @@ import Testing
 
     @Test func headersAreCaseInsensitive() {
         let input = AdapterInput(
-            url: "http://x/", headers: [(name: "content-TYPE", value: "Application/JSON; charset=utf-8"), (name: "link", value: "a"),
-                                        (name: "LINK", value: "b")],
+            url: "http://x/",
+            headers: [
+                (name: "content-TYPE", value: "Application/JSON; charset=utf-8"), (name: "link", value: "a"),
+                (name: "LINK", value: "b"),
+            ],
             payload: [])
         #expect(input.contentType == "application/json")
         #expect(input.header("Content-Type") == "Application/JSON; charset=utf-8")

@@ -9,7 +9,7 @@ import Testing
         let input = Fixture.input("feed.rss", url: base + "/feed.rss", contentType: "application/rss+xml")
         #expect(adapter.matches(input))
         let output = adapter.extract(input)
-        #expect(output.posts.count == 2, "the item with neither guid nor link is skipped")
+        #expect(output.posts.count == 4, "the item with neither guid nor link is skipped")
         let first = try #require(output.posts.first)
         #expect(first.id == base + "/@alice/posts/5")
         #expect(first.url == base + "/@alice/posts/5")
@@ -32,17 +32,25 @@ import Testing
         #expect(second.createdAt == "2021-01-05T08:00:00-05:00")
         #expect(second.body == "Heading to DC & back", "content:encoded wins over description")
 
+        #expect(output.posts[2].id == "t-1")
+        #expect(output.posts[2].url == nil)
+        #expect(output.posts[2].body == "Title & nothing else", "a title-only item is known by its title")
+        #expect(output.posts[3].url == base + "/@carol/posts/8", "a guid is a permalink unless it says otherwise")
+        #expect(output.posts[3].body == "", "an empty description stays empty")
+
         #expect(
             output.links == [
                 base + "/feed.rss?page=2", base + "/media/original/p1.jpg", base + "/media/original/v1.mp4",
-                base + "/@alice/posts/5", base + "/@bob/posts/6",
+                base + "/@alice/posts/5", base + "/@bob/posts/6", base + "/@carol/posts/8",
             ])
     }
 
     @Test func atomEntriesBecomePosts() throws {
         let input = Fixture.input("feed.atom", url: base + "/feed.atom", contentType: "application/atom+xml")
         let output = adapter.extract(input)
-        #expect(output.posts.map(\.id) == [base + "/@alice/posts/5", "tag:sample,2021:post-7"], "the cut-off entry is dropped")
+        #expect(
+            output.posts.map(\.id) == [base + "/@alice/posts/5", "tag:sample,2021:post-7"],
+            "the cut-off entry is dropped")
         let first = try #require(output.posts.first)
         #expect(first.author == "alice")
         #expect(first.authorDisplayName == "Alice Example")
@@ -59,11 +67,16 @@ import Testing
     }
 
     @Test func matchesBySniffingXML() {
-        let rss = Fixture.input(text: "\n<?xml version=\"1.0\"?>\n<!-- hi --><rss version=\"2.0\"></rss>", url: base + "/x", contentType: "text/xml")
+        let rss = Fixture.input(
+            text: "\n<?xml version=\"1.0\"?>\n<!-- hi --><rss version=\"2.0\"></rss>", url: base + "/x",
+            contentType: "text/xml")
         #expect(adapter.matches(rss))
-        let untyped = Fixture.input(text: "<feed xmlns=\"http://www.w3.org/2005/Atom\"/>", url: base + "/x", contentType: nil)
+        let untyped = Fixture.input(
+            text: "<feed xmlns=\"http://www.w3.org/2005/Atom\"/>", url: base + "/x", contentType: nil)
         #expect(adapter.matches(untyped))
-        let sitemap = Fixture.input(text: "<?xml version=\"1.0\"?><urlset></urlset>", url: base + "/sitemap.xml", contentType: "application/xml")
+        let sitemap = Fixture.input(
+            text: "<?xml version=\"1.0\"?><urlset></urlset>", url: base + "/sitemap.xml", contentType: "application/xml"
+        )
         #expect(!adapter.matches(sitemap))
         let html = Fixture.input(text: "<rss>", url: base + "/x", contentType: "text/html")
         #expect(!adapter.matches(html))
@@ -81,8 +94,10 @@ import Testing
         #expect(RFC822Date.iso8601(from: text) == expected)
     }
 
-    @Test(arguments: ["", "yesterday", "Mon, 31 Feb 2021 00:00:00 +0000", "04 Foo 2021 00:00 GMT", "04 Jan 2021 25:00 GMT",
-                      "04 Jan 2021 10:00 +99999", "2021-01-04T00:00:00Z"])
+    @Test(arguments: [
+        "", "yesterday", "Mon, 31 Feb 2021 00:00:00 +0000", "04 Foo 2021 00:00 GMT", "04 Jan 2021 25:00 GMT",
+        "04 Jan 2021 10:00 +99999", "04 Jan -5 10:00 GMT", "2021-01-04T00:00:00Z",
+    ])
     func badRFC822Dates(text: String) {
         #expect(RFC822Date.iso8601(from: text) == nil)
     }

@@ -13,15 +13,18 @@ enum Fixture {
 
     /// An input for `url` answered with fixture `name`.
     static func input(
-        _ name: String, url: String, status: Int = 200, contentType: String, headers: [(name: String, value: String)] = []
+        _ name: String, url: String, status: Int = 200, contentType: String,
+        headers: [(name: String, value: String)] = []
     ) -> AdapterInput {
         AdapterInput(
-            url: url, status: status, headers: [(name: "Content-Type", value: contentType)] + headers, payload: bytes(name))
+            url: url, status: status, headers: [(name: "Content-Type", value: contentType)] + headers,
+            payload: bytes(name))
     }
 
     /// An input with `text` as its payload.
     static func input(
-        text: String, url: String, status: Int = 200, contentType: String?, headers: [(name: String, value: String)] = []
+        text: String, url: String, status: Int = 200, contentType: String?,
+        headers: [(name: String, value: String)] = []
     ) -> AdapterInput {
         let typeHeader = contentType.map { [(name: "Content-Type", value: $0)] } ?? []
         return AdapterInput(url: url, status: status, headers: typeHeader + headers, payload: Array(text.utf8))

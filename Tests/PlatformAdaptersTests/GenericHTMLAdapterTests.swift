@@ -6,7 +6,8 @@ import Testing
     let base = "http://127.0.0.1:8080"
 
     @Test func jsonLDSocialMediaPosting() throws {
-        let input = Fixture.input("post-jsonld.html", url: base + "/@bob/posts/31", contentType: "text/html; charset=utf-8")
+        let input = Fixture.input(
+            "post-jsonld.html", url: base + "/@bob/posts/31", contentType: "text/html; charset=utf-8")
         #expect(adapter.matches(input))
         let output = adapter.extract(input)
         #expect(output.links.isEmpty)
@@ -24,8 +25,12 @@ import Testing
         #expect(post.latitude == 38.8899 && post.longitude == -77.0091)
         #expect(
             post.media == [
-                ExtractedMedia(url: base + "/media/original/p1.jpg", transcodedURL: base + "/media/transcoded/p1.jpg", kind: "image"),
-                ExtractedMedia(url: base + "/media/original/v1.mp4", transcodedURL: base + "/media/transcoded/v1.mp4", kind: "video"),
+                ExtractedMedia(
+                    url: base + "/media/original/p1.jpg", transcodedURL: base + "/media/transcoded/p1.jpg",
+                    kind: "image"),
+                ExtractedMedia(
+                    url: base + "/media/original/v1.mp4", transcodedURL: base + "/media/transcoded/v1.mp4",
+                    kind: "video"),
             ])
     }
 
@@ -36,21 +41,26 @@ import Testing
              "articleBody":"Long read","headline":"Title","author":"Jane","datePublished":"2021-01-01"}]}
             </script></head></html>
             """
-        let output = adapter.extract(Fixture.input(text: withBody, url: "https://blog.example/blog/1", contentType: "text/html"))
+        let output = adapter.extract(
+            Fixture.input(text: withBody, url: "https://blog.example/blog/1", contentType: "text/html"))
         #expect(
             output.posts == [
                 ExtractedPost(
-                    platform: "sample", id: "https://blog.example/blog/1", url: "https://blog.example/blog/1", author: "Jane",
+                    platform: "sample", id: "https://blog.example/blog/1", url: "https://blog.example/blog/1",
+                    author: "Jane",
                     authorDisplayName: "Jane", createdAt: "2021-01-01", body: "Long read")
             ])
         let withoutBody = """
             <html><head><script type="application/ld+json">{"@type":"Article","headline":"Only a title"}</script></head></html>
             """
-        #expect(adapter.extract(Fixture.input(text: withoutBody, url: "https://blog.example/2", contentType: "text/html")).isEmpty)
+        #expect(
+            adapter.extract(Fixture.input(text: withoutBody, url: "https://blog.example/2", contentType: "text/html"))
+                .isEmpty)
     }
 
     @Test func openGraphArticle() throws {
-        let input = Fixture.input("post-opengraph.html", url: "https://news.example/stories/x", contentType: "text/html")
+        let input = Fixture.input(
+            "post-opengraph.html", url: "https://news.example/stories/x", contentType: "text/html")
         let post = try #require(adapter.extract(input).posts.first)
         #expect(post.id == "https://news.example/stories/2021/01/06/story.html")
         #expect(post.url == post.id)
@@ -70,7 +80,8 @@ import Testing
     }
 
     @Test func errorPagesGiveNothing() {
-        let input = Fixture.input("post-jsonld.html", url: base + "/@bob/posts/31", status: 404, contentType: "text/html")
+        let input = Fixture.input(
+            "post-jsonld.html", url: base + "/@bob/posts/31", status: 404, contentType: "text/html")
         #expect(adapter.extract(input).isEmpty)
     }
 
@@ -80,7 +91,8 @@ import Testing
             body: ".e-content", media: "figure a.original@href, video@src", url: "a.permalink@href")
         let configured = GenericHTMLAdapter(
             configuration: AdapterConfiguration(platformName: "sample", htmlSelectors: selectors))
-        let output = configured.extract(Fixture.input("posts-selectors.html", url: base + "/", contentType: "text/html"))
+        let output = configured.extract(
+            Fixture.input("posts-selectors.html", url: base + "/", contentType: "text/html"))
         #expect(output.posts.map(\.id) == ["5", "6", base + "/#3"])
         let first = try #require(output.posts.first)
         #expect(first.author == "alice", "the quoted post's handle comes later and is not taken")

@@ -3,8 +3,10 @@ import Testing
 
 @Suite struct HTMLSelectorsTests {
     @Test(arguments: [
-        "article", ".post", "#main", "article.post.h-entry", "[data-post-id]", "[data-kind=note]", "[data-kind = 'a b']",
-        "[class~=post]", "[xml:lang=en]", "main article.post footer time@datetime", "@data-post-id", "a, b@href, @id", "*[lang=en]",
+        "article", ".post", "#main", "article.post.h-entry", "[data-post-id]", "[data-kind=note]",
+        "[data-kind = 'a b']",
+        "[class~=post]", "[xml:lang=en]", "main article.post footer time@datetime", "@data-post-id", "a, b@href, @id",
+        "*[lang=en]",
         "div[data-x=\"a,b\"]",
     ])
     func acceptedSelectors(selector: String) throws {
@@ -36,7 +38,8 @@ import Testing
             </body></html>
             """
         let selectors = try HTMLSelectors(post: ".post", id: "@data-id", body: ".text", media: "img.pic")
-        let adapter = GenericHTMLAdapter(configuration: AdapterConfiguration(platformName: "p", htmlSelectors: selectors))
+        let adapter = GenericHTMLAdapter(
+            configuration: AdapterConfiguration(platformName: "p", htmlSelectors: selectors))
         let output = adapter.extract(Fixture.input(text: html, url: "https://h.example/t", contentType: "text/html"))
         // The inner post ends first.
         #expect(output.posts.map(\.id) == ["2", "1"])

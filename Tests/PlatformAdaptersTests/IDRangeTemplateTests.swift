@@ -7,7 +7,8 @@ import Testing
         #expect(range.count == 4)
         #expect(
             range.urls() == [
-                "http://127.0.0.1:8080/api/post/8", "http://127.0.0.1:8080/api/post/9", "http://127.0.0.1:8080/api/post/10",
+                "http://127.0.0.1:8080/api/post/8", "http://127.0.0.1:8080/api/post/9",
+                "http://127.0.0.1:8080/api/post/10",
                 "http://127.0.0.1:8080/api/post/11",
             ])
         let single = try IDRangeTemplate(template: "https://x.example/p?id={id}&full=1", ids: 5...5)
@@ -27,7 +28,8 @@ import Testing
     }
 
     @Test func boundsAreChecked() throws {
-        let largest = try IDRangeTemplate(template: "http://h/api/post/{id}", first: 0, last: IDRangeTemplate.maxCount - 1)
+        let largest = try IDRangeTemplate(
+            template: "http://h/api/post/{id}", first: 0, last: IDRangeTemplate.maxCount - 1)
         #expect(largest.count == IDRangeTemplate.maxCount)
         #expect(throws: IDRangeTemplateError.tooMany(count: "10000001", limit: IDRangeTemplate.maxCount)) {
             try IDRangeTemplate(template: "http://h/api/post/{id}", first: 0, last: IDRangeTemplate.maxCount)

@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct InternalsTests {
     @Test func jsonReaderKeepsNumbersAndSalvagesArrays() {
-        #expect(JSONReader.parse(Array(#"{"id": 1346889436626259968, "x": -1.5e3}"#.utf8))?["id"] == .number("1346889436626259968"))
+        #expect(
+            JSONReader.parse(Array(#"{"id": 1346889436626259968, "x": -1.5e3}"#.utf8))?["id"]
+                == .number("1346889436626259968"))
         let cut = JSONReader.read(Array(#"[{"a":1},{"b":2},{"c":"#.utf8))
         #expect(!cut.complete)
         #expect(cut.value == .array([.object([("a", .number("1"))]), .object([("b", .number("2"))])]))
@@ -49,13 +51,18 @@ import Testing
 
     @Test func xmlScanner() {
         var tokens: [XMLToken] = []
-        XMLScanner.scan(Array("<?xml?><!DOCTYPE x [<!ENTITY a 'b'>]><a x='1' y=\"&lt;\">t&amp;&#65;&#x42;&nope;<![CDATA[<c>]]><b/></a>".utf8)) {
+        XMLScanner.scan(
+            Array(
+                "<?xml?><!DOCTYPE x [<!ENTITY a 'b'>]><a x='1' y=\"&lt;\">t&amp;&#65;&#x42;&nope;<![CDATA[<c>]]><b/></a>"
+                    .utf8)
+        ) {
             tokens.append($0)
             return true
         }
         #expect(
             tokens == [
-                .start(name: "a", attributes: ["x": "1", "y": "<"], selfClosing: false), .text("t&AB&nope;"), .text("<c>"),
+                .start(name: "a", attributes: ["x": "1", "y": "<"], selfClosing: false), .text("t&AB&nope;"),
+                .text("<c>"),
                 .start(name: "b", attributes: [:], selfClosing: true), .end(name: "a"),
             ])
     }

@@ -22,7 +22,8 @@ import Testing
                 Fixture.input(text: "<html>", url: "https://social.example/api/v1/x", contentType: "text/html")))
         #expect(
             !adapter.matches(
-                Fixture.input(text: "[]", url: "https://social.example/api/v2/search", contentType: "application/json")))
+                Fixture.input(text: "[]", url: "https://social.example/api/v2/search", contentType: "application/json"))
+        )
         #expect(adapter.matches(Fixture.input(text: " [] ", url: "https://social.example/api/v1/x", contentType: nil)))
     }
 
@@ -86,7 +87,8 @@ import Testing
 
         let account = adapter.extract(
             Fixture.input(
-                "mastodon-account.json", url: "https://social.example/api/v1/accounts/1", contentType: "application/json"))
+                "mastodon-account.json", url: "https://social.example/api/v1/accounts/1",
+                contentType: "application/json"))
         #expect(account.posts.isEmpty)
         #expect(account.links == ["https://social.example/api/v1/accounts/1/statuses"])
     }
@@ -97,7 +99,8 @@ import Testing
             contentType: "application/json")
         #expect(adapter.extract(notFound).isEmpty)
         let instance = Fixture.input(
-            text: #"{"uri":"s.example","title":"S","stats":{"user_count":3}}"#, url: "https://s.example/api/v1/instance",
+            text: #"{"uri":"s.example","title":"S","stats":{"user_count":3}}"#,
+            url: "https://s.example/api/v1/instance",
             contentType: "application/json")
         #expect(adapter.extract(instance).isEmpty)
     }

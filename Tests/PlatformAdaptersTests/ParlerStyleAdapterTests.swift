@@ -6,7 +6,8 @@ import Testing
     let base = "http://127.0.0.1:8080"
 
     @Test func postObjectBecomesAPost() throws {
-        let input = Fixture.input("parler-post.json", url: base + "/api/post/1346889436626259968", contentType: "application/json")
+        let input = Fixture.input(
+            "parler-post.json", url: base + "/api/post/1346889436626259968", contentType: "application/json")
         #expect(adapter.matches(input))
         let output = adapter.extract(input)
         let post = try #require(output.posts.first)
@@ -23,8 +24,12 @@ import Testing
         #expect(post.latitude == 38.8899 && post.longitude == -77.0091)
         #expect(
             post.media == [
-                ExtractedMedia(url: base + "/media/original/p1.jpg", transcodedURL: base + "/media/transcoded/p1.jpg", kind: "image"),
-                ExtractedMedia(url: base + "/media/original/v1.mp4", transcodedURL: base + "/media/transcoded/v1.mp4", kind: "video"),
+                ExtractedMedia(
+                    url: base + "/media/original/p1.jpg", transcodedURL: base + "/media/transcoded/p1.jpg",
+                    kind: "image"),
+                ExtractedMedia(
+                    url: base + "/media/original/v1.mp4", transcodedURL: base + "/media/transcoded/v1.mp4",
+                    kind: "video"),
             ])
         #expect(
             output.links == [
@@ -35,14 +40,17 @@ import Testing
     }
 
     @Test func removedMarkerAnd410GiveDeletedIDs() {
-        let removed = Fixture.input("parler-removed.json", url: base + "/api/post/77", status: 410, contentType: "application/json")
+        let removed = Fixture.input(
+            "parler-removed.json", url: base + "/api/post/77", status: 410, contentType: "application/json")
         #expect(adapter.matches(removed))
         #expect(adapter.extract(removed) == AdapterOutput(posts: [], deletedIDs: ["77"]))
 
         // The marker with a 200 status, and a 410 without a usable body.
-        let marker = Fixture.input(text: #"{"id": 78, "removed": true}"#, url: base + "/api/post/78", contentType: "application/json")
+        let marker = Fixture.input(
+            text: #"{"id": 78, "removed": true}"#, url: base + "/api/post/78", contentType: "application/json")
         #expect(adapter.extract(marker).deletedIDs == ["78"])
-        let gone = Fixture.input(text: "<h1>Gone</h1>", url: base + "/api/post/79", status: 410, contentType: "text/html")
+        let gone = Fixture.input(
+            text: "<h1>Gone</h1>", url: base + "/api/post/79", status: 410, contentType: "text/html")
         #expect(adapter.matches(gone))
         #expect(adapter.extract(gone).deletedIDs == ["79"])
     }
@@ -65,7 +73,9 @@ import Testing
         #expect(output.posts[1].createdAt == "2021-01-04T08:00:00+01:00")
         #expect(
             output.posts[1].media == [
-                ExtractedMedia(url: base + "/media/original/dc.heic", transcodedURL: base + "/media/transcoded/dc.jpg", kind: "image")
+                ExtractedMedia(
+                    url: base + "/media/original/dc.heic", transcodedURL: base + "/media/transcoded/dc.jpg",
+                    kind: "image")
             ])
         #expect(output.links.contains(base + "/api/user/bob/posts?page=3"))
         #expect(!output.links.contains(base + "/api/user/bob/posts?page=1"))
@@ -77,11 +87,13 @@ import Testing
             {"bio":"hi","created_at":"2020-11-02T00:00:00Z","display_name":"Bob","handle":"bob","id":2,
              "posts_count":10,"posts_url":"http://127.0.0.1:8080/api/user/bob/posts?page=1","url":"http://127.0.0.1:8080/@bob"}
             """
-        let output = adapter.extract(Fixture.input(text: user, url: base + "/api/user/bob", contentType: "application/json"))
+        let output = adapter.extract(
+            Fixture.input(text: user, url: base + "/api/user/bob", contentType: "application/json"))
         #expect(output.posts.isEmpty)
         #expect(output.links == [base + "/api/user/bob/posts?page=1"])
         let suspended = Fixture.input(
-            text: #"{"handle":"eve","suspended":true,"suspended_at":"2021-01-08T00:00:00Z"}"#, url: base + "/api/user/eve",
+            text: #"{"handle":"eve","suspended":true,"suspended_at":"2021-01-08T00:00:00Z"}"#,
+            url: base + "/api/user/eve",
             status: 410, contentType: "application/json")
         #expect(adapter.extract(suspended).isEmpty)
     }
@@ -96,10 +108,12 @@ import Testing
         let post = Fixture.input(
             text: #"{"id":"56","author":"@zed","body":"hi","created_at":"2021-01-01T00:00:00Z"}"#,
             url: "https://other.example/v2/posts/56.json", contentType: "application/json")
-        #expect(templated.extract(post).posts == [
-            ExtractedPost(platform: "other", id: "56", url: "https://other.example/v2/posts/56.json", author: "zed",
-                          createdAt: "2021-01-01T00:00:00Z", body: "hi")
-        ])
+        #expect(
+            templated.extract(post).posts == [
+                ExtractedPost(
+                    platform: "other", id: "56", url: "https://other.example/v2/posts/56.json", author: "zed",
+                    createdAt: "2021-01-01T00:00:00Z", body: "hi")
+            ])
     }
 
     @Test func cutOffSinglePostGivesNothingButCutFeedKeepsWholePosts() {

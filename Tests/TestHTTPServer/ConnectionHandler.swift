@@ -17,7 +17,6 @@ struct ConnectionHandler {
     private static let plainHTTPOnTLSPort =
         "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
 
-
     /// Serves requests until the client or a reply closes the connection; always closes `fd`.
     func run() {
         POSIXSocket.setReceiveTimeout(fd, seconds: Self.idleSeconds)

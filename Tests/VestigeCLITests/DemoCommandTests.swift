@@ -9,7 +9,8 @@ import VestigeCLI
     @Test func demoArchivesIndexesAndFinds() async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vestige-demo-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vestige-demo-\(UUID().uuidString)")
+            .path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var demo = try DemoCommand.parse(["--dir", folder, "--data", root.appendingPathComponent("Samples").path])
         try await demo.run()

@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Crawling
 import SamplePlatform
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -70,8 +71,14 @@ public struct DemoCommand: AsyncParsableCommand {
         Self.say("4/4 example searches")
         let examples: [(String, [String])] = [
             ("a word (diacritics folded: 'uber' finds 'über')", ["uber", "--kind", "page", "--limit", "3"]),
-            ("a place: media filmed or photographed within 2 km of Arezzo", ["--near", "43.467,11.885", "--radius-km", "2", "--kind", "media", "--limit", "3"]),
-            ("a time window: media captured in October 2008 (UTC)", ["--since", "2008-10-01", "--until", "2008-11-01", "--kind", "media", "--limit", "3"]),
+            (
+                "a place: media filmed or photographed within 2 km of Arezzo",
+                ["--near", "43.467,11.885", "--radius-km", "2", "--kind", "media", "--limit", "3"]
+            ),
+            (
+                "a time window: media captured in October 2008 (UTC)",
+                ["--since", "2008-10-01", "--until", "2008-11-01", "--kind", "media", "--limit", "3"]
+            ),
         ]
         for (title, arguments) in examples {
             Self.say("\n$ vestige search --archive \(folder) \(arguments.joined(separator: " "))    # \(title)")
