@@ -113,18 +113,20 @@ public actor CaptureRecorder {
                     arguments: [date.description, previousFile])
             }
             for written in locations {
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO warc_files (name, opened_at, records, bytes) VALUES (?, ?, 1, ?)
                         ON CONFLICT(name) DO UPDATE SET records = records + 1, bytes = bytes + excluded.bytes
-                        """, arguments: [written.filename, date.description, written.length])
+                        """
+                ).execute(arguments: [written.filename, date.description, written.length])
             }
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT OR IGNORE INTO captures (url, record_type, status, mime, payload_digest, record_id, warc_file,
                         warc_offset, warc_length, fetched_at, ip, refers_to)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     url, recordType, status, mime, location.payloadDigest?.description, location.recordID,
                     location.filename, location.offset, location.length, date.description, ip, refersTo,
@@ -138,11 +140,11 @@ public actor CaptureRecorder {
     private func earlierCapture(digest: WARCDigest) throws -> (recordID: String, url: String, date: WARCDate?)? {
         try database.writer.read { db in
             try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT record_id, url, fetched_at FROM captures
-                    WHERE payload_digest = ? AND record_type = 'response' LIMIT 1
-                    """, arguments: [digest.description]
+                db.cachedStatement(
+                    sql: """
+                        SELECT record_id, url, fetched_at FROM captures
+                        WHERE payload_digest = ? AND record_type = 'response' LIMIT 1
+                        """), arguments: [digest.description]
             ).map { row in (row["record_id"], row["url"], WARCDate(parsing: row["fetched_at"])) }
         }
     }

@@ -98,7 +98,8 @@ public actor Crawler {
                 if running < configuration.concurrency {
                     do {
                         claimed = try frontier.claim(
-                            limit: configuration.concurrency - running, perOrigin: 1, busyOrigins: busyOrigins())
+                            limit: configuration.concurrency - running, perOrigin: configuration.perHostConcurrency,
+                            busyOrigins: busyOrigins())
                     } catch {
                         onEvent(CrawlEvent(kind: .failed, url: "", reason: "frontier: \(error)"))
                         break
@@ -215,7 +216,7 @@ public actor Crawler {
                 return
             }
         }
-        let outlinks = discoverLinks(in: response, from: url, entry: entry)
+        let outlinks = await discoverLinks(in: response, from: url, entry: entry)
         do {
             let capture = try await recorder.record(response, frontierID: entry.id, outlinks: outlinks.map(\.string))
             statistics.archived += 1
@@ -237,7 +238,7 @@ public actor Crawler {
     /// Links to follow from a response: the redirect target, or the links of an HTML page,
     /// sitemap or feed. In-scope ones are added to the frontier; all are returned for the
     /// metadata record.
-    func discoverLinks(in response: FetchResponse, from url: CrawlURL, entry: FrontierEntry) -> [CrawlURL] {
+    func discoverLinks(in response: FetchResponse, from url: CrawlURL, entry: FrontierEntry) async -> [CrawlURL] {
         if (300...399).contains(response.statusCode),
             let location = response.redirectLocation ?? response.headers["Location"],
             let target = CrawlURL(location, relativeTo: url)
@@ -250,6 +251,13 @@ public actor Crawler {
             return [target]
         }
         guard (200...299).contains(response.statusCode), response.truncation == nil else { return [] }
+        // Parsing runs off the actor (nonisolated async), in parallel with other fetches.
+        let found = await Self.extractLinks(from: response, base: url)
+        enqueue(found, depth: entry.depth + 1, via: url, redirects: 0, ignoreDepth: false)
+        return found
+    }
+
+    nonisolated static func extractLinks(from response: FetchResponse, base url: CrawlURL) async -> [CrawlURL] {
         let mime = (response.headers["Content-Type"] ?? "").lowercased()
         let payload = ResponseBody.decodedPayload(response)
         var found: [CrawlURL] = []
@@ -263,7 +271,6 @@ public actor Crawler {
                 CrawlURL($0, relativeTo: url)
             }
         }
-        enqueue(found, depth: entry.depth + 1, via: url, redirects: 0, ignoreDepth: false)
         return found
     }
 
@@ -277,6 +284,8 @@ public actor Crawler {
                 continue
             }
             let count = urlsPerOrigin[url.origin] ?? ((try? frontier.count(origin: url.origin)) ?? 0)
+            // Remember the count even at the cap: counting a large frontier is a scan of its index.
+            urlsPerOrigin[url.origin] = count
             guard count < configuration.maxURLsPerHost else { continue }
             urlsPerOrigin[url.origin] = count + 1
             accepted.append(url)

@@ -25,7 +25,7 @@ public struct Frontier: Sendable {
         let now = Date().timeIntervalSince1970
         return try database.writer.write { db in
             var added = 0
-            let statement = try db.makeStatement(
+            let statement = try db.cachedStatement(
                 sql: """
                     INSERT OR IGNORE INTO frontier (url, origin, depth, priority, via, redirects, added_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -60,12 +60,15 @@ public struct Frontier: Sendable {
         guard limit > 0 else { return [] }
         return try database.writer.write { db in
             let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, url, origin, depth, attempts, redirects, via FROM frontier
-                    WHERE state = 'queued' OR (state = 'retry' AND retry_at <= ?)
-                    ORDER BY priority DESC, id LIMIT ?
-                    """, arguments: [now.timeIntervalSince1970, limit * 8 + 64])
+                db.cachedStatement(
+                    sql: """
+                        SELECT * FROM (SELECT id, url, origin, depth, attempts, redirects, via, priority FROM frontier
+                            WHERE state = 'queued' ORDER BY priority DESC, id LIMIT :n)
+                        UNION ALL
+                        SELECT * FROM (SELECT id, url, origin, depth, attempts, redirects, via, priority FROM frontier
+                            WHERE state = 'retry' AND retry_at <= :now ORDER BY priority DESC, id LIMIT :n)
+                        ORDER BY priority DESC, id
+                        """), arguments: ["now": now.timeIntervalSince1970, "n": limit * 8 + 64])
             var perOriginCount: [String: Int] = [:]
             var claimed: [FrontierEntry] = []
             for row in rows where claimed.count < limit {
@@ -79,7 +82,7 @@ public struct Frontier: Sendable {
                         attempts: (row["attempts"] as Int) + 1,
                         redirects: row["redirects"], via: row["via"]))
             }
-            let update = try db.makeStatement(
+            let update = try db.cachedStatement(
                 sql: "UPDATE frontier SET state = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE id = ?")
             for entry in claimed { try update.execute(arguments: [now.timeIntervalSince1970, entry.id]) }
             return claimed
@@ -99,8 +102,9 @@ public struct Frontier: Sendable {
     )
         throws
     {
-        try db.execute(
-            sql: "UPDATE frontier SET state = ?, reason = ?, retry_at = ?, updated_at = ? WHERE id = ?",
+        try db.cachedStatement(
+            sql: "UPDATE frontier SET state = ?, reason = ?, retry_at = ?, updated_at = ? WHERE id = ?"
+        ).execute(
             arguments: [state.rawValue, reason, retryAt?.timeIntervalSince1970, Date().timeIntervalSince1970, id])
     }
 
