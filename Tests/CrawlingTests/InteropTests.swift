@@ -47,7 +47,9 @@ import WARC
             #expect(check.status == 0, "warcio check -v \(file) exited \(check.status): \(check.output)")
             #expect(!check.output.contains("digest fail"), "warcio check: \(check.output)")
 
-            let index = try InteropProcess.run(["warcio", "index", "-f", "warc-type,warc-target-uri,offset,length", path])
+            let index = try InteropProcess.run([
+                "warcio", "index", "-f", "warc-type,warc-target-uri,offset,length", path,
+            ])
             #expect(index.status == 0, "warcio index \(file): \(index.output)")
             let lines = index.output.split(separator: "\n").compactMap { line -> [String: String]? in
                 guard let data = String(line).data(using: .utf8),
@@ -60,7 +62,9 @@ import WARC
             #expect(!ours.isEmpty)
             // Every response record warcio finds is one the captures table knows, at the same
             // offset and length, for the same URL — and the other way round.
-            #expect(warcioResponses.count == ours.count, "warcio lists \(warcioResponses.count) responses, captures \(ours.count)")
+            #expect(
+                warcioResponses.count == ours.count,
+                "warcio lists \(warcioResponses.count) responses, captures \(ours.count)")
             for capture in ours {
                 let match = warcioResponses.first { $0["offset"] == String(capture.offset) }
                 #expect(match != nil, "warcio index has no response at offset \(capture.offset) (\(capture.url))")
@@ -98,7 +102,8 @@ import WARC
         let initialized = try InteropProcess.run(["wb-manager", "init", "vestige"], in: root)
         try #require(initialized.status == 0, "wb-manager init: \(initialized.output)")
         for file in try archive.warcFiles() {
-            let added = try InteropProcess.run(["wb-manager", "add", "vestige", archive.layout.warcPath(file)], in: root)
+            let added = try InteropProcess.run(
+                ["wb-manager", "add", "vestige", archive.layout.warcPath(file)], in: root)
             try #require(added.status == 0, "wb-manager add: \(added.output)")
         }
 
@@ -115,7 +120,9 @@ import WARC
             let replayPath = "/vestige/2000id_/" + site.server.url(path)
             let reply = try #require(InteropNetwork.get(port: port, path: replayPath), "no reply for \(replayPath)")
             #expect(reply.status == 200, "\(replayPath) → \(reply.status)")
-            #expect(reply.body == served, "\(path): pywb replayed \(reply.body.count) bytes, the server sent \(served.count)")
+            #expect(
+                reply.body == served,
+                "\(path): pywb replayed \(reply.body.count) bytes, the server sent \(served.count)")
         }
     }
 
@@ -251,14 +258,16 @@ struct InteropSite {
                     .utf8)
         }
         var bodies: [String: [UInt8]] = [:]
-        bodies["/"] = page("Home", ["/a.html", "b.html", "/dir/", "/old", "/missing"]) + Array("<img src=\"/img.png\">\n".utf8)
+        bodies["/"] =
+            page("Home", ["/a.html", "b.html", "/dir/", "/old", "/missing"]) + Array("<img src=\"/img.png\">\n".utf8)
         bodies["/a.html"] = page("Page A", ["/c.html", "/", "img.png"])
         bodies["/b.html"] = page("Page B", ["a.html", "/dir/"])
         bodies["/c.html"] = page("Page C, a leaf", [])
         bodies["/dir/"] = page("A directory", ["page.html", "../c.html"])
         bodies["/dir/page.html"] = page("Inside the directory", ["/"])
         // A tiny PNG signature plus bytes that are not UTF-8, so nothing can survive a text round trip by chance.
-        bodies["/img.png"] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<512).map { UInt8(($0 * 7 + 3) % 256) }
+        bodies["/img.png"] =
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<512).map { UInt8(($0 * 7 + 3) % 256) }
         for (path, body) in bodies {
             let type = path.hasSuffix(".png") ? "image/png" : "text/html; charset=utf-8"
             server.route(path, reply: .response(status: 200, headers: [("Content-Type", type)], body: body))
@@ -330,7 +339,8 @@ struct InteropArchive {
     }
 
     func warcFiles() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: layout.warcDirectory).filter { $0.hasSuffix(".warc.gz") }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: layout.warcDirectory).filter { $0.hasSuffix(".warc.gz") }
+            .sorted()
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: layout.directory) }
@@ -446,7 +456,9 @@ enum InteropNetwork {
         defer { close(fd) }
         var address = loopback(port: 0)
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0 else { throw InteropError("bind failed") }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -476,10 +488,13 @@ enum InteropNetwork {
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = loopback(port: port)
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else { return nil }
-        let request = Array("GET \(path) HTTP/1.0\r\nHost: 127.0.0.1:\(port)\r\nUser-Agent: vestige-interop-test\r\n\r\n".utf8)
+        let request = Array(
+            "GET \(path) HTTP/1.0\r\nHost: 127.0.0.1:\(port)\r\nUser-Agent: vestige-interop-test\r\n\r\n".utf8)
         var sent = 0
         while sent < request.count {
             let count = request[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
