@@ -33,7 +33,7 @@ public struct HTMLDocument: ~Copyable {
 
     /// One element as the walk sees it.
     public struct Element {
-        fileprivate let node: xmlNodePtr
+        let node: xmlNodePtr
 
         /// Lower-case element name.
         public var name: String {
@@ -56,24 +56,8 @@ public struct HTMLDocument: ~Copyable {
         }
     }
 
-    /// Calls `visit` for every element in document order.
+    /// Calls `visit` for every element in document order (at most `maxElements`).
     public func forEachElement(_ visit: (Element) -> Void) {
-        guard let root = xmlDocGetRootElement(document) else { return }
-        var stack: [xmlNodePtr] = [root]
-        var visited = 0
-        while let node = stack.popLast(), visited < Self.maxElements {
-            if node.pointee.type == XML_ELEMENT_NODE {
-                visited += 1
-                visit(Element(node: node))
-            }
-            // Push children in reverse so they pop in document order.
-            var children: [xmlNodePtr] = []
-            var child = node.pointee.children
-            while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE { children.append(current) }
-                child = current.pointee.next
-            }
-            stack += children.reversed()
-        }
+        forEachPathElement { visit($0.element) }
     }
 }

@@ -5,7 +5,8 @@ import CLibXML2
 extension HTMLDocument {
     /// One element as the path walk sees it: its content and its place in the tree.
     public struct PathElement {
-        fileprivate let node: xmlNodePtr
+        /// The element itself (name, attributes, text).
+        public let element: Element
         /// Position in document order, counting from 0 at the root element.
         public let index: Int
         /// The parent element's `index`; nil for the root element.
@@ -14,27 +15,16 @@ extension HTMLDocument {
         public let depth: Int
 
         /// Lower-case element name.
-        public var name: String {
-            guard let name = node.pointee.name else { return "" }
-            return String(cString: name).lowercased()
-        }
+        public var name: String { element.name }
 
         /// The attribute's value, if present.
-        public func attribute(_ name: String) -> String? {
-            guard let value = xmlGetProp(node, name) else { return nil }
-            defer { vestige_xml_free(value) }
-            return String(cString: value)
-        }
+        public func attribute(_ name: String) -> String? { element.attribute(name) }
 
         /// The element's text content (all descendant text).
-        public var text: String {
-            guard let content = xmlNodeGetContent(node) else { return "" }
-            defer { vestige_xml_free(content) }
-            return String(cString: content)
-        }
+        public var text: String { element.text }
     }
 
-    /// Calls `visit` for every element in document order (the order of `forEachElement`), with
+    /// Calls `visit` for every element in document order, with
     /// its depth and parent, without recursion. At most `maxElements` elements.
     public func forEachPathElement(_ visit: (PathElement) -> Void) {
         guard let root = xmlDocGetRootElement(document) else { return }
@@ -44,7 +34,7 @@ extension HTMLDocument {
         while let (node, depth, parent) = stack.popLast(), visited < Self.maxElements {
             let index = visited
             visited += 1
-            visit(PathElement(node: node, index: index, parentIndex: parent, depth: depth))
+            visit(PathElement(element: Element(node: node), index: index, parentIndex: parent, depth: depth))
             var children: [xmlNodePtr] = []
             var child = node.pointee.children
             while let current = child {
