@@ -72,7 +72,9 @@ let package = Package(
         .executableTarget(
             name: "vestige",
             dependencies: ["VestigeCLI"],
-            swiftSettings: strictSettings + [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))],
+            // Linker flag only: compiling main.swift against the static resource folder makes its
+            // _FoundationICU clash with libxml2's system ICU headers (UErrorCode) in a clean build.
+            swiftSettings: strictSettings,
             linkerSettings: [
                 .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux])),
                 // Foundation's own static dependencies (GRDB uses Foundation), which -static-stdlib
