@@ -14,23 +14,10 @@ enum MetadataDate {
     static func fromUnix(seconds: Int64) -> String {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondsOfDay = Int(seconds - days * 86_400)
-        let (year, month, day) = civilDate(daysSinceEpoch: days)
+        let (year, month, day) = CivilCalendar.date(daysSinceEpoch: days)
         return "\(NumberFormatting.padded(Int(year), width: 4)):\(NumberFormatting.twoDigits(month)):"
             + "\(NumberFormatting.twoDigits(day)) \(NumberFormatting.twoDigits(secondsOfDay / 3600)):"
             + "\(NumberFormatting.twoDigits(secondsOfDay / 60 % 60)):\(NumberFormatting.twoDigits(secondsOfDay % 60))"
-    }
-
-    /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
-    static func civilDate(daysSinceEpoch: Int64) -> (year: Int64, month: Int, day: Int) {
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = Int(dayOfYear - (153 * mp + 2) / 5 + 1)
-        let month = Int(mp < 10 ? mp + 3 : mp - 9)
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// exiftool's XMP date conversion (`ConvertXMPDate`): "2010-04-13T09:37:22.5+02:00" becomes
