@@ -35,6 +35,7 @@ public struct WARCImporter {
     public func importFile(
         path: String, name: String? = nil, problem: (ImportProblem) -> Void, progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportSummary {
+        if let missing = HTMLDocument.parserProblem { throw ArchiveIndexError.missingLibrary(missing) }
         var summary = ImportSummary()
         let reader: WARCReader
         do {

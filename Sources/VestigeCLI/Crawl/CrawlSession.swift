@@ -1,7 +1,10 @@
+import ArgumentParser
 import ArchiveIndex
 import Crawling
 import Dispatch
+import Fetching
 import GRDB
+import HTMLParsing
 
 #if canImport(Glibc)
     import Glibc
@@ -18,6 +21,10 @@ final class CrawlSession: Sendable {
     let log: JSONLinesLog?
 
     init(configuration: CrawlConfiguration, layout: ArchiveLayout, logPath: String?, quiet: Bool) throws {
+        if let missing = CurlClient.libraryProblem ?? HTMLDocument.parserProblem {
+            StandardStream.writeError("vestige: \(missing)\n")
+            throw ExitCode.failure
+        }
         let log = try logPath.map { try JSONLinesLog(path: $0) }
         self.log = log
         self.layout = layout
