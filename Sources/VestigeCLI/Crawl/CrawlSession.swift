@@ -1,5 +1,5 @@
-import ArgumentParser
 import ArchiveIndex
+import ArgumentParser
 import Crawling
 import Dispatch
 import Fetching
