@@ -45,13 +45,15 @@ let package = Package(
         .target(
             name: "ArchiveIndex",
             dependencies: [
-                "MediaMetadata", "WARC", "HTMLParsing", .product(name: "GRDB", package: "GRDB.swift"),
+                "MediaMetadata", "WARC", "HTMLParsing", "PlatformAdapters",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
         .target(
             name: "Crawling",
             dependencies: [
-                "Fetching", "WARC", "HTMLParsing", "ArchiveIndex", .product(name: "GRDB", package: "GRDB.swift"),
+                "Fetching", "WARC", "HTMLParsing", "ArchiveIndex", "PlatformAdapters",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
         // A small social platform on loopback for `vestige demo`, `vestige sample-platform` and tests.
@@ -113,7 +115,11 @@ let package = Package(
             name: "PlatformAdaptersTests", dependencies: ["PlatformAdapters"], resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "VestigeCLITests", dependencies: ["VestigeCLI", "MediaMetadata", "ArchiveIndex", "Crawling"],
+            name: "VestigeCLITests",
+            dependencies: [
+                "VestigeCLI", "MediaMetadata", "BinaryParsing", "ArchiveIndex", "Crawling", "SamplePlatform",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import BinaryParsing
 import GRDB
 import HTMLParsing
 import MediaMetadata
+public import PlatformAdapters
 import WARC
 
 #if canImport(Glibc)
@@ -26,9 +27,15 @@ public struct WARCImporter {
 
     /// The archive written to.
     public let database: ArchiveDatabase
+    /// What reads posts out of archived pages, API responses and feeds.
+    public var adapters: AdapterSet
 
-    /// An importer writing to `database`.
-    public init(database: ArchiveDatabase) { self.database = database }
+    /// An importer writing to `database`, reading posts with `adapters` (by default every
+    /// standard adapter, chosen per response by detection).
+    public init(database: ArchiveDatabase, adapters: AdapterSet = .standard()) {
+        self.database = database
+        self.adapters = adapters
+    }
 
     /// Imports `path`. `name` is how `captures.warc_file` refers to the file: by default the bare
     /// file name when it lies in the archive's `warc/` folder, else the absolute path.
@@ -49,6 +56,7 @@ public struct WARCImporter {
         let total = FileStatus.size(path)
         try database.writer.writeWithoutTransaction { db in
             var state = try IndexState(db)
+            var posts = try PostStore(db)
             try db.beginTransaction(.immediate)
             do {
                 try db.execute(
@@ -74,7 +82,8 @@ public struct WARCImporter {
                     }
                     do {
                         try importRecord(
-                            entry, path: path, warcName: warcName, state: &state, summary: &summary, db: db)
+                            entry, path: path, warcName: warcName, state: &state, posts: &posts, summary: &summary,
+                            db: db)
                     } catch let issue as ImportProblem {
                         summary.bad += 1
                         problem(issue)
@@ -82,6 +91,7 @@ public struct WARCImporter {
                     inTransaction += 1
                     if inTransaction >= Self.commitEvery {
                         try state.flush(db)
+                        try posts.flush(db)
                         try db.commit()
                         try db.beginTransaction(.immediate)
                         inTransaction = 0
@@ -90,6 +100,7 @@ public struct WARCImporter {
                     }
                 }
                 try state.flush(db)
+                try posts.flush(db)
                 try db.execute(
                     sql:
                         "UPDATE warc_files SET records = (SELECT count(*) FROM captures WHERE warc_file = ?) WHERE name = ?",
@@ -133,8 +144,8 @@ public struct WARCImporter {
     }
 
     private func importRecord(
-        _ entry: WARCEntry, path: String, warcName: String, state: inout IndexState, summary: inout ImportSummary,
-        db: Database
+        _ entry: WARCEntry, path: String, warcName: String, state: inout IndexState, posts: inout PostStore,
+        summary: inout ImportSummary, db: Database
     ) throws {
         let record = entry.record
         guard let type = record.type, type == .response || type == .resource || type == .revisit else {
@@ -151,9 +162,11 @@ public struct WARCImporter {
         var mime: String?
         var payload: ArraySlice<UInt8> = []
         var contentEncoding: String?
+        var responseHeaders: [(name: String, value: String)]?
         switch type {
         case .response:
             if let http = HTTPResponseBlock(parsing: record.block) {
+                responseHeaders = http.headers.map { ($0.name, $0.value) }
                 status = http.statusCode
                 mime = http.mediaType
                 payload = http.payload
@@ -186,6 +199,15 @@ public struct WARCImporter {
                 fetchedAt ?? "", record.ipAddress, record.refersTo,
             ])
         let newCapture = db.changesCount > 0
+        if type == .response, let status, let headers = responseHeaders, payload.count <= Self.maxParsedPayload {
+            let provenance = PostProvenance(
+                seenAt: fetchedAt, warcFile: warcName, warcOffset: entry.offset, warcLength: entry.length,
+                recordID: recordID, payloadDigest: digest)
+            try importPosts(
+                AdapterInput(url: url, status: status, headers: headers, payload: [], contentType: mime),
+                payload: payload, contentEncoding: contentEncoding, provenance: provenance, store: &posts,
+                summary: &summary, db: db)
+        }
         guard type != .revisit, status.map({ (200..<300).contains($0) }) ?? true, !payload.isEmpty,
             payload.count <= Self.maxParsedPayload
         else {
@@ -242,6 +264,36 @@ public struct WARCImporter {
             indexed = true
         }
         if newCapture || (indexed && db.changesCount > 0) { summary.imported += 1 } else { summary.unchanged += 1 }
+    }
+
+    /// Runs the platform adapters over one archived response: the posts it holds are stored
+    /// (pointing at this record), the ids it reports removed are marked deleted.
+    private func importPosts(
+        _ input: AdapterInput, payload: ArraySlice<UInt8>, contentEncoding: String?, provenance: PostProvenance,
+        store: inout PostStore, summary: inout ImportSummary, db: Database
+    ) throws {
+        let removed = input.status == 404 || input.status == 410
+        guard (200..<300).contains(input.status) || removed else { return }
+        if let mime = input.contentType, Self.mayBeMedia(mime), mime != "application/octet-stream" { return }
+        var input = input
+        input.payload = HTTPContentDecoder.decode(payload, contentEncoding: contentEncoding) ?? []
+        guard let adapter = adapters.adapter(for: input) else { return }
+        let output = adapter.extract(input)
+        for extracted in output.posts {
+            guard let post = PostRecord(extracted, adapter: adapter.name) else { continue }
+            switch try store.store(post, provenance: provenance, in: db) {
+            case .inserted: summary.imported += 1
+            case .updated: summary.updated += 1
+            case .unchanged: summary.unchanged += 1
+            }
+        }
+        guard !output.deletedIDs.isEmpty, let seenAt = provenance.seenAt else { return }
+        let platform = adapters.configuration.platform(for: input.url)
+        for id in output.deletedIDs {
+            try db.cachedStatement(
+                sql: "UPDATE posts SET deleted_at = ? WHERE platform = ? AND post_id = ? AND deleted_at IS NULL"
+            ).execute(arguments: [seenAt, platform, id])
+        }
     }
 
     static func mediaType(_ contentType: String?) -> String? {

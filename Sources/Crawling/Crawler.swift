@@ -1,5 +1,6 @@
 public import ArchiveIndex
 public import Fetching
+import PlatformAdapters
 import WARC
 
 #if canImport(FoundationEssentials)
@@ -252,16 +253,25 @@ public actor Crawler {
         }
         guard (200...299).contains(response.statusCode), response.truncation == nil else { return [] }
         // Parsing runs off the actor (nonisolated async), in parallel with other fetches.
-        let found = await Self.extractLinks(from: response, base: url)
+        let found = await Self.extractLinks(from: response, base: url, adapters: configuration.adapters)
         enqueue(found, depth: entry.depth + 1, via: url, redirects: 0, ignoreDepth: false)
         return found
     }
 
-    nonisolated static func extractLinks(from response: FetchResponse, base url: CrawlURL) async -> [CrawlURL] {
+    nonisolated static func extractLinks(from response: FetchResponse, base url: CrawlURL, adapters: AdapterSet)
+        async -> [CrawlURL]
+    {
         let mime = (response.headers["Content-Type"] ?? "").lowercased()
         let payload = ResponseBody.decodedPayload(response)
         var found: [CrawlURL] = []
-        if mime.contains("html") || (mime.isEmpty && payload.prefix(512).contains(UInt8(ascii: "<"))) {
+        if mime.contains("json") {
+            // Platform APIs: the adapter knows their pagination (Link headers, next-page fields),
+            // the posts' pages and media, and the accounts they mention.
+            let input = AdapterInput(
+                url: url.string, status: response.statusCode,
+                headers: response.headers.fields.map { ($0.name, $0.value) }, payload: payload)
+            found = adapters.extract(input).links.compactMap { CrawlURL($0, relativeTo: url) }
+        } else if mime.contains("html") || (mime.isEmpty && payload.prefix(512).contains(UInt8(ascii: "<"))) {
             found = LinkExtractor.extract(html: payload, base: url).all
         } else if mime.contains("xml") || mime.contains("rss") || mime.contains("atom") || url.path.hasSuffix(".xml.gz")
         {

@@ -35,6 +35,7 @@ public struct CrawlCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var archiveOptions: ArchiveOptions
+    @OptionGroup var platformOptions: PlatformOptions
 
     @Argument(help: "Seed URLs (not needed to resume).")
     var seeds: [String] = []
@@ -102,7 +103,10 @@ public struct CrawlCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let layout = archiveOptions.layout
-        let seedURLs = seeds.compactMap { CrawlURL($0) }
+        let adapters = try platformOptions.adapterSet()
+        // Enumerated ids are seeds: each post URL is fetched whether or not anything links to it.
+        let enumerated = adapters.configuration.idRange?.urls().compactMap { CrawlURL($0) } ?? []
+        let seedURLs = seeds.compactMap { CrawlURL($0) } + enumerated
         let knownSeeds = try CrawlSession.resumeSeeds(layout: layout)
         let allSeeds = seedURLs.isEmpty ? knownSeeds : seedURLs
         guard !allSeeds.isEmpty else {
@@ -121,6 +125,7 @@ public struct CrawlCommand: AsyncParsableCommand {
         configuration.operatorContact = contact
         configuration.maxBodyBytes = maxBodyBytes
         configuration.maxWARCFileSize = warcSize
+        configuration.adapters = adapters
         if contact == nil && userAgent == nil {
             var errors = StandardStream.error
             errors.write("vestige: no --contact given; site operators cannot reach you about this crawl.\n")
