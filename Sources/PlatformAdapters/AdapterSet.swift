@@ -14,12 +14,13 @@ public struct AdapterSet: Sendable {
     /// Parler-style API, Mastodon API, RSS/Atom feeds, then generic HTML (JSON-LD, OpenGraph,
     /// configured selectors) as the last resort.
     public static func standard(configuration: AdapterConfiguration = AdapterConfiguration()) -> AdapterSet {
-        AdapterSet(adapters: [
-            ParlerStyleAdapter(configuration: configuration),
-            MastodonAdapter(configuration: configuration),
-            FeedAdapter(configuration: configuration),
-            GenericHTMLAdapter(configuration: configuration),
-        ], configuration: configuration)
+        AdapterSet(
+            adapters: [
+                ParlerStyleAdapter(configuration: configuration),
+                MastodonAdapter(configuration: configuration),
+                FeedAdapter(configuration: configuration),
+                GenericHTMLAdapter(configuration: configuration),
+            ], configuration: configuration)
     }
 
     /// The standard adapters whose names are in `names` (in the standard order); nil when a
