@@ -102,7 +102,8 @@ let package = Package(
         .testTarget(
             name: "CrawlingTests",
             dependencies: [
-                "Crawling", "TestHTTPServer", "WARC", "ArchiveIndex", .product(name: "GRDB", package: "GRDB.swift"),
+                "Crawling", "TestHTTPServer", "WARC", "ArchiveIndex", "MediaMetadata", "BinaryParsing",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
         .testTarget(

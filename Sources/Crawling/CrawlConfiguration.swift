@@ -35,6 +35,8 @@ public struct CrawlConfiguration: Sendable {
     /// What reads platform API responses (posts, pagination, media links) and, with an id range,
     /// which post URLs to enumerate; by default every standard adapter, chosen by detection.
     public var adapters = AdapterSet.standard()
+    /// Whole media files, or only the byte ranges holding their metadata.
+    public var mediaMode = MediaFetchMode.full
     /// Connect / total timeouts in seconds.
     public var connectTimeout: Double = 15
     public var totalTimeout: Double = 120

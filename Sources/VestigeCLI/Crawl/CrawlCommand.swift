@@ -79,6 +79,12 @@ public struct CrawlCommand: AsyncParsableCommand {
     @Option(help: "Roll WARC files over at this size in bytes.")
     var warcSize: Int64 = 1_000_000_000
 
+    @Option(
+        help: ArgumentHelp(
+            "Media files: full, or headers (only the byte ranges holding JPEG/MP4/MOV metadata, via HTTP Range).",
+            valueName: "full|headers"))
+    var media: MediaFetchMode = .full
+
     @Option(help: ArgumentHelp("Write one JSON object per URL event to this file.", valueName: "FILE"))
     var log: String?
 
@@ -126,6 +132,7 @@ public struct CrawlCommand: AsyncParsableCommand {
         configuration.maxBodyBytes = maxBodyBytes
         configuration.maxWARCFileSize = warcSize
         configuration.adapters = adapters
+        configuration.mediaMode = media
         if contact == nil && userAgent == nil {
             var errors = StandardStream.error
             errors.write("vestige: no --contact given; site operators cannot reach you about this crawl.\n")
@@ -138,3 +145,4 @@ public struct CrawlCommand: AsyncParsableCommand {
 }
 
 extension CrawlScope.Mode: ExpressibleByArgument {}
+extension MediaFetchMode: ExpressibleByArgument {}

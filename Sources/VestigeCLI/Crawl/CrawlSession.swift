@@ -104,6 +104,14 @@ final class CrawlSession: Sendable {
                     + "\n")
         }
         if s.robotsExcluded > 0 { out.write("  robots.txt \(s.robotsExcluded) URLs not fetched\n") }
+        if s.headerOnlyMedia > 0 {
+            let saved = s.headerOnlyMediaBytes - s.headerOnlyFetchedBytes
+            let percent = s.headerOnlyMediaBytes > 0 ? 100 * Double(saved) / Double(s.headerOnlyMediaBytes) : 0
+            out.write(
+                "  media      \(s.headerOnlyMedia) files header-only: \(ByteCount.format(s.headerOnlyFetchedBytes)) of "
+                    + "\(ByteCount.format(s.headerOnlyMediaBytes)) fetched, \(ByteCount.format(saved)) "
+                    + "(\(NumberText.fixed(percent, decimals: 1)) %) saved\n")
+        }
         let left = (counts[.queued] ?? 0) + (counts[.retry] ?? 0) + (counts[.inFlight] ?? 0)
         out.write(
             "  frontier   \(counts[.done] ?? 0) done, \(left) left, \(counts[.failed] ?? 0) failed, \(counts[.excluded] ?? 0) excluded\n"
