@@ -49,13 +49,18 @@ import VestigeCLI
     /// Serves the small sample platform, crawls it with `crawl` arguments, imports the WARCs
     /// with `adapter`, and returns the archive folder (removed by the caller).
     static func archive(
-        rateLimit: Int? = nil, crawl arguments: (String) -> [String], adapter: String
+        rateLimit: Int? = nil, config: ((String) -> String)? = nil, crawl arguments: (String) -> [String],
+        adapter: String?
     ) async throws -> Archived {
         let platform = try SamplePlatform(dataDirectory: samples, dataSet: .small, rateLimit: rateLimit)
         let port = try await platform.start()
         let base = "http://127.0.0.1:\(port)"
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vestige-adapter-\(UUID())").path
         do {
+            if let config {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try config(base).write(toFile: folder + "/vestige.toml", atomically: true, encoding: .utf8)
+            }
             var crawl = try CrawlCommand.parse(
                 [
                     "--archive", folder, "--quiet", "--contact", "mailto:tests@example.org", "--per-host-delay", "0",
@@ -65,7 +70,8 @@ import VestigeCLI
             await platform.stop()
             let warcs = try FileManager.default.contentsOfDirectory(atPath: folder + "/warc")
                 .filter { $0.hasSuffix(".warc.gz") }.map { folder + "/warc/" + $0 }
-            var importer = try ImportCommand.parse(["--archive", folder, "--adapter", adapter] + warcs)
+            var importer = try ImportCommand.parse(
+                ["--archive", folder] + (adapter.map { ["--adapter", $0] } ?? []) + warcs)
             try importer.run()
             return Archived(folder: folder, served: platform.servedRequests())
         } catch {
@@ -175,6 +181,30 @@ import VestigeCLI
         #expect(versions == 0, "the same post read from its page, feed and API looked like an edit")
         try Self.expectProvenance(archived)
         try Self.expectMediaPlaces(archived)
+    }
+
+    @Test func vestigeTomlChoosesSeedsAdapterAndPlatformName() async throws {
+        let archived = try await Self.archive(
+            config: { base in
+                """
+                # the Mastodon API only, filed under one platform name
+                seeds = ["\(base)/api/v1/timelines/public?limit=40"]
+                include = ['/api/v1/']
+                per_host_delay = 0
+
+                [platform]
+                name = "sample-social"
+                adapters = ["mastodon"]
+                """
+            },
+            crawl: { _ in [] }, adapter: nil)
+        defer { try? FileManager.default.removeItem(atPath: archived.folder) }
+        let rows = try archived.read {
+            try Row.fetchAll($0, sql: "SELECT DISTINCT platform, adapter FROM posts")
+        }
+        #expect(rows.map { [$0["platform"] as String, $0["adapter"] as String] } == [["sample-social", "mastodon"]])
+        #expect(Set(try Self.postIDs(archived)) == (try Self.publicIDs))
+        #expect(!archived.served.contains { !$0.target.hasPrefix("/api/v1/") && $0.target != "/robots.txt" })
     }
 
     @Test func rateLimitedAPIIsWaitedOutAndStillComplete() async throws {

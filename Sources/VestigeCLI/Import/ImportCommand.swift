@@ -97,7 +97,9 @@ public struct ImportCommand: ParsableCommand {
                 summary = try JSONLImporter(database: database).importFile(
                     path: file, problem: report, progress: progress)
             case .warc:
-                summary = try WARCImporter(database: database, adapters: try platformOptions.adapterSet()).importFile(
+                summary = try WARCImporter(
+                    database: database, adapters: try platformOptions.adapterSet(archive: archive)
+                ).importFile(
                     path: file, problem: report, progress: progress)
             case .unreadable(let reason):
                 report(ImportProblem(file: file, message: reason))

@@ -43,7 +43,7 @@ public struct ReindexCommand: ParsableCommand {
         }
         let showProgress = isatty(STDERR_FILENO) != 0
         let summary = try IndexRebuilder.rebuild(
-            database: database, warcDirectory: warc, adapters: try platformOptions.adapterSet(),
+            database: database, warcDirectory: warc, adapters: try platformOptions.adapterSet(archive: archive),
             problem: { console.line("vestige: \($0)") },
             progress: showProgress ? { console.progress(ImportProgressLine.text($0)) } : nil)
         console.clearProgress()

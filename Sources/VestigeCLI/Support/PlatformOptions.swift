@@ -28,11 +28,39 @@ struct PlatformOptions: ParsableArguments {
         _ = try adapterSet()
     }
 
-    /// The adapters these options select.
-    func adapterSet() throws -> AdapterSet {
-        let configuration = AdapterConfiguration(platformName: platform, idRange: try idRange())
-        if adapters.isEmpty { return .standard(configuration: configuration) }
-        let names = adapters.flatMap { $0.split(separator: ",").map(String.init) }
+    /// The adapters these options select, with the archive's vestige.toml (when it has one)
+    /// filling in what they leave open: a re-index files posts as the crawl did.
+    func adapterSet(archive: String) throws -> AdapterSet {
+        do {
+            return try adapterSet(file: try CrawlConfigFile.load(path: archive + "/vestige.toml"))
+        } catch let problem as CrawlConfigFile.Problem {
+            throw ValidationError(problem.description)
+        }
+    }
+
+    /// The adapters these options select; what they leave open comes from `file` (vestige.toml).
+    func adapterSet(file: CrawlConfigFile? = nil) throws -> AdapterSet {
+        var selectors: HTMLSelectors?
+        if let file, !file.selectors.isEmpty {
+            guard let post = file.selectors["post"] else {
+                throw ValidationError("[platform.selectors] in vestige.toml needs post = \"CSS selector\".")
+            }
+            let field = file.selectors
+            do {
+                selectors = try HTMLSelectors(
+                    post: post, id: field["id"], author: field["author"], createdAt: field["created_at"],
+                    body: field["body"], media: field["media"], url: field["url"])
+            } catch {
+                throw ValidationError("[platform.selectors] in vestige.toml: \(error)")
+            }
+        }
+        let configuration = AdapterConfiguration(
+            platformName: platform ?? file?.platformName,
+            idRange: try idRange(template: idTemplate ?? file?.idRange, ids: ids ?? file?.ids),
+            htmlSelectors: selectors)
+        let chosen = adapters.isEmpty ? file?.adapters ?? [] : adapters
+        if chosen.isEmpty { return .standard(configuration: configuration) }
+        let names = chosen.flatMap { $0.split(separator: ",").map(String.init) }
         guard let set = AdapterSet.named(names, configuration: configuration) else {
             let known = AdapterSet.standardNames.joined(separator: ", ")
             throw ValidationError("Unknown --adapter in \(names.joined(separator: ",")): choose from \(known).")
@@ -41,7 +69,7 @@ struct PlatformOptions: ParsableArguments {
     }
 
     /// The id range of --id-range and --ids; nil when neither is given.
-    func idRange() throws -> IDRangeTemplate? {
+    func idRange(template idTemplate: String?, ids: String?) throws -> IDRangeTemplate? {
         switch (idTemplate, ids) {
         case (nil, nil):
             return nil
