@@ -75,7 +75,8 @@ import Testing
         #expect(adapters.configuration.idRange?.count == 10)
         #expect(adapters.configuration.htmlSelectors?.post == "article.post")
 
-        for bad in ["sedes = []", "ignore_robots = true", "scope = \"planet\"", "[platform]\nadaptors = []",
+        for bad in [
+            "sedes = []", "ignore_robots = true", "scope = \"planet\"", "[platform]\nadaptors = []",
             "concurrency = \"4\"", "[platform.selectors]\npost = 'article'\ncolour = 'x'",
         ] {
             #expect(throws: (any Error).self, "\(bad)") { _ = try CrawlConfigFile(text: bad) }
