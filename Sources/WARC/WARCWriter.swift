@@ -26,6 +26,8 @@ public final class WARCWriter {
     private var fileName = ""
     private var fileSize: Int64 = 0
     private var recordsInFile = 0
+    /// The WARC-Record-ID of the current file's warcinfo record, named by every other record in it.
+    private var warcinfoID: String?
     private var nextSerial = 0
     private var directoryNeedsSync = false
     private var closed = false
@@ -66,17 +68,16 @@ public final class WARCWriter {
     public func write(_ records: [WARCRecord]) throws(WARCError) -> [WARCLocation] {
         guard !closed else { throw .writerClosed }
         guard !records.isEmpty else { return [] }
-        var members: [[UInt8]] = []
-        var total: Int64 = 0
-        for record in records {
-            let member = try compress(validated(record))
-            total += Int64(member.count)
-            members.append(member)
-        }
+        var members = try compressed(records)
+        let total = members.reduce(Int64(0)) { $0 + Int64($1.count) }
         if file != nil, recordsInFile > 0, fileSize + total > maxFileSize {
             try finishFile()
         }
-        if file == nil { try startFile() }
+        if file == nil {
+            try startFile()
+            // Now they can name the new file's warcinfo record.
+            members = try compressed(records)
+        }
         var locations: [WARCLocation] = []
         for (record, member) in zip(records, members) {
             let offset = fileSize
@@ -142,6 +143,7 @@ public final class WARCWriter {
             }
         }
         let warcinfo = WARCRecordBuilder.warcinfo(fields: info, filename: fileName, digestAlgorithm: digestAlgorithm)
+        warcinfoID = warcinfo.recordID
         do throws(WARCError) {
             try append(compress(warcinfo))
         } catch {
@@ -149,6 +151,18 @@ public final class WARCWriter {
             POSIXFile.removeQuietly(directory + "/" + fileName)
             throw error
         }
+    }
+
+    /// The records as gzip members, each (but a warcinfo) naming the file's warcinfo record.
+    private func compressed(_ records: [WARCRecord]) throws(WARCError) -> [[UInt8]] {
+        var members: [[UInt8]] = []
+        for var record in records {
+            if let warcinfoID, record.type != .warcinfo, record.headers["WARC-Warcinfo-ID"] == nil {
+                record.headers.append("WARC-Warcinfo-ID", warcinfoID)
+            }
+            members.append(try compress(validated(record)))
+        }
+        return members
     }
 
     private func append(_ member: [UInt8]) throws(WARCError) {

@@ -28,6 +28,13 @@ enum TestSupport {
         try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
     }
 
+    /// `record` as the caller built it: without the WARC-Warcinfo-ID header the writer adds.
+    static func unstamped(_ record: WARCRecord?) -> WARCRecord? {
+        guard let record else { return nil }
+        let fields = record.headers.fields.filter { $0.name != "WARC-Warcinfo-ID" }
+        return WARCRecord(version: record.version, headers: WARCHeaders(fields), block: record.block)
+    }
+
     static let info = WARCInfoFields(
         software: "vestige/0.0.0-test", hostname: "test-host", robots: "obey",
         operatorContact: "Test Operator <ops@example.org>", userAgent: "vestige-test (+https://example.org/bot)")

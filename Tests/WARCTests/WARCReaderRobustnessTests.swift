@@ -50,7 +50,7 @@ import Testing
             let (entries, errors) = try Self.readTolerantly(path)
             #expect(entries.count == written.count, "cut at \(cut)")
             #expect(errors == [.truncated(file: path, offset: last.offset)], "cut at \(cut)")
-            #expect(entries.last?.record == written.dropLast().last?.0)
+            #expect(TestSupport.unstamped(entries.last?.record) == written.dropLast().last?.0)
             #expect(throws: WARCError.truncated(file: path, offset: last.offset)) {
                 try WARCReader.record(at: last.offset, in: path)
             }
