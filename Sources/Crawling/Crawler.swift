@@ -307,7 +307,11 @@ public actor Crawler {
         guard (200...299).contains(response.statusCode), response.truncation == nil else { return [] }
         // Parsing runs off the actor (nonisolated async), in parallel with other fetches.
         let found = await Self.extractLinks(from: response, base: url, adapters: configuration.adapters)
-        enqueue(found, depth: entry.depth + 1, via: url, redirects: 0, ignoreDepth: false)
+        // What an API adapter finds (next pages, accounts, statuses, media) keeps the response's
+        // depth: a listing's 70th page is no farther from the seed than its first. Scope, the
+        // per-host URL cap and the trap guards still bound it.
+        let isAPI = (response.headers["Content-Type"] ?? "").lowercased().contains("json")
+        enqueue(found, depth: isAPI ? entry.depth : entry.depth + 1, via: url, redirects: 0, ignoreDepth: false)
         return found
     }
 
