@@ -127,6 +127,8 @@ import VestigeCLI
                 [
                     "\($0)/api/v1/timelines/public?limit=40", "--adapter", "mastodon", "--include",
                     "/api/v1/|/media/original/",
+                    // Pagination does not count as depth: 8 timeline pages past a depth limit of 1.
+                    "--max-depth", "1",
                 ]
             },
             adapter: "mastodon")
