@@ -38,6 +38,34 @@ public struct Frontier: Sendable {
         }
     }
 
+    /// Queues `urls` to be fetched again (a recrawl): known ones go back to queued at depth 0 with
+    /// their attempts reset, unknown ones are added. Returns how many will be fetched.
+    @discardableResult
+    public func requeue(_ urls: [CrawlURL]) throws -> Int {
+        guard !urls.isEmpty else { return 0 }
+        let now = Date().timeIntervalSince1970
+        return try database.writer.write { db in
+            var queued = 0
+            let reset = try db.cachedStatement(
+                sql: """
+                    UPDATE frontier SET state = 'queued', depth = 0, attempts = 0, retry_at = NULL, reason = 'recrawl',
+                        redirects = 0, updated_at = ?
+                    WHERE url = ? AND state IN ('done', 'failed')
+                    """)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO frontier (url, origin, depth, priority, reason, added_at, updated_at)
+                    VALUES (?, ?, 0, 5, 'recrawl', ?, ?)
+                    """)
+            for url in urls {
+                try reset.execute(arguments: [now, url.string])
+                if db.changesCount == 0 { try insert.execute(arguments: [url.string, url.origin, now, now]) }
+                queued += db.changesCount
+            }
+            return queued
+        }
+    }
+
     /// Records `url` as being fetched now outside the claim loop (robots.txt); nil when it was
     /// already known (it is then archived already or queued).
     public func register(_ url: CrawlURL) throws -> Int64? {

@@ -12,7 +12,7 @@ public struct VestigeCommand: AsyncParsableCommand {
         version: VersionCommand.vestigeVersion,
         subcommands: [
             DemoCommand.self, ExtractCommand.self, CrawlCommand.self, ImportCommand.self, SearchCommand.self,
-            ReindexCommand.self,
+            ReindexCommand.self, RecrawlCommand.self,
             VerifyCommand.self, SamplePlatformCommand.self, VersionCommand.self,
         ])
 

@@ -21,8 +21,17 @@ import VestigeCLI
 
     struct SamplePost: Decodable {
         let id: Int
+        let author: String
         let media: [String]
         let visibility: String
+    }
+
+    struct SampleChanges: Decodable {
+        struct Change: Decodable { let id: Int }
+        struct Suspension: Decodable { let handle: String }
+        let edited: [Change]
+        let deleted: [Change]
+        let suspended: [Suspension]
     }
 
     static func samplePosts() throws -> [SamplePost] {
@@ -228,5 +237,69 @@ import VestigeCLI
             try Int.fetchOne($0, sql: "SELECT count(*) FROM captures WHERE status = 429")
         }
         #expect(archived429 == 0, "429 answers are retried, not kept as the page's capture")
+    }
+
+    @Test func recrawlOfTheSecondEpochFindsExactlyItsEditsAndDeletions() async throws {
+        let platform = try SamplePlatform(dataDirectory: Self.samples, dataSet: .small, rateLimit: nil)
+        let port = try await platform.start()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vestige-recrawl-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        do {
+            let polite = [
+                "--contact", "mailto:tests@example.org", "--per-host-delay", "0", "--per-host-concurrency", "4",
+            ]
+            var crawl = try CrawlCommand.parse(
+                [
+                    "--archive", folder, "--quiet", "--id-range", "http://127.0.0.1:\(port)/api/post/{id}", "--ids",
+                    "1-310",
+                    "--adapter", "parler-style", "--include", "/api/post/",
+                ] + polite)
+            try await crawl.run()
+            let warcs = try FileManager.default.contentsOfDirectory(atPath: folder + "/warc")
+                .filter { $0.hasSuffix(".warc.gz") }.map { folder + "/warc/" + $0 }
+            var importer = try ImportCommand.parse(["--archive", folder, "--adapter", "parler-style"] + warcs)
+            try importer.run()
+            try platform.setEpoch(2)
+            var recrawl = try RecrawlCommand.parse(
+                ["--archive", folder, "--only-posts", "--quiet", "--adapter", "parler-style"] + polite)
+            try await recrawl.run()
+            await platform.stop()
+        } catch {
+            await platform.stop()
+            throw error
+        }
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.samples + "/platform-small/epoch2.json"))
+        let changes = try JSONDecoder().decode(SampleChanges.self, from: data)
+        let suspended = Set(changes.suspended.map(\.handle))
+        let posts = try Self.samplePosts().filter { $0.visibility == "public" }
+        let expectedDeleted = Set(changes.deleted.map { String($0.id) })
+            .union(posts.filter { suspended.contains($0.author) }.map { String($0.id) })
+        let expectedEdited = Set(changes.edited.map { String($0.id) }).subtracting(expectedDeleted)
+        #expect(!expectedEdited.isEmpty && !expectedDeleted.isEmpty)
+        let queue = try DatabaseQueue(path: folder + "/archive.sqlite")
+        let edited = try await queue.read {
+            try String.fetchSet($0, sql: "SELECT p.post_id FROM post_versions v JOIN posts p ON p.id = v.post_id")
+        }
+        let deleted = try await queue.read {
+            try String.fetchSet($0, sql: "SELECT post_id FROM posts WHERE deleted_at IS NOT NULL")
+        }
+        #expect(edited == expectedEdited)
+        #expect(deleted == expectedDeleted)
+        // A deleted post keeps its last archived text, and search --deleted finds it.
+        let searcher = try ArchiveSearcher(path: folder + "/archive.sqlite")
+        var request = SearchRequest()
+        request.deletedOnly = true
+        request.kinds = [.post]
+        let hits = try searcher.search(request)
+        #expect(Set(hits.map { $0.postID ?? "" }) == expectedDeleted)
+        let keptVersions = try await queue.read {
+            try Int.fetchOne(
+                $0,
+                sql: """
+                    SELECT count(*) FROM posts p JOIN captures c ON c.record_id = p.record_id
+                    WHERE p.deleted_at IS NOT NULL AND c.status = 200
+                    """)
+        }
+        #expect(keptVersions == expectedDeleted.count, "a deleted post must still point at its archived 200 capture")
     }
 }
