@@ -13,7 +13,8 @@ public struct VestigeCommand: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ExtractCommand.self, CrawlCommand.self, ImportCommand.self, SearchCommand.self,
             ReindexCommand.self,
-            VerifyCommand.self, SamplePlatformCommand.self, VersionCommand.self,
+            VerifyCommand.self, ShowCommand.self, ExportCommand.self, ReportCommand.self, SamplePlatformCommand.self,
+            VersionCommand.self,
         ])
 
     public init() {}
