@@ -112,7 +112,11 @@ let package = Package(
             name: "PlatformAdaptersTests", dependencies: ["PlatformAdapters"], resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "VestigeCLITests", dependencies: ["VestigeCLI", "MediaMetadata", "ArchiveIndex", "Crawling"],
+            name: "VestigeCLITests",
+            dependencies: [
+                "VestigeCLI", "MediaMetadata", "ArchiveIndex", "Crawling", "WARC",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
