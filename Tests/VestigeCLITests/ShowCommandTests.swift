@@ -2,6 +2,7 @@ import ArchiveIndex
 import ArgumentParser
 import Crawling
 import Foundation
+import GRDB
 import Testing
 import VestigeCLI
 import WARC
@@ -67,6 +68,33 @@ import WARC
         #expect((payload["text"] as? String)?.lowercased().contains("<html") == true)
         let headers = try #require(object["warc_headers"] as? [[String: String]])
         #expect(headers.contains { $0["name"] == "WARC-Record-ID" && $0["value"] == hit.recordID })
+    }
+
+    @Test func revisitShowsThePayloadOfTheCaptureItRefersTo() async throws {
+        let folder = try await ForensicsFixture.archive()
+        let queue = try DatabaseQueue(path: ArchiveLayout(directory: folder).databasePath)
+        let row = try await queue.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT r.warc_file, r.warc_offset, o.warc_file AS original_file, o.warc_offset AS original_offset
+                    FROM captures r JOIN captures o ON o.record_id = r.refers_to WHERE r.record_type = 'revisit' LIMIT 1
+                    """)
+        }
+        let revisit = try #require(row, "the demo crawl archives some payloads twice")
+        let file: String = revisit["warc_file"]
+        let offset: Int64 = revisit["warc_offset"]
+        let originalFile: String = revisit["original_file"]
+        let originalOffset: Int64 = revisit["original_offset"]
+        let text = try Self.show(folder, ["\(file):\(offset)"])
+        #expect(text.contains("WARC-Type: revisit"))
+        #expect(
+            text.contains("revisit: payload of the original capture \(originalFile) @ \(originalOffset)"), "\(text)")
+        let original = try Self.show(folder, ["\(originalFile):\(originalOffset)"])
+        let payload = { (text: String) in
+            text.components(separatedBy: "## Payload").last?.split(separator: "\n").dropFirst()
+        }
+        #expect(payload(text).map(Array.init) == payload(original).map(Array.init))
     }
 
     @Test func badArgumentsExit64AndMissingRecordsExit65NamingFileAndOffset() async throws {
