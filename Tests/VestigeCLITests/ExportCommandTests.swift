@@ -1,4 +1,5 @@
 import ArchiveIndex
+import ArgumentParser
 import Crawling
 import Foundation
 import Testing
@@ -117,6 +118,25 @@ import VestigeCLI
         for hit in hits {
             #expect(lines.contains { $0.contains("\"offset\": \"\(hit.warcOffset ?? -1)\"") })
         }
+    }
+
+    @Test func badFiltersExit64AndUnwritableOutputExits1() async throws {
+        let folder = try await ForensicsFixture.archive()
+        #expect(throws: ExitCode.usage) {
+            try ExportCommand.parse([
+                "--archive", folder, "--format", "csv", "--output", Self.temporary("csv"), "--near=91,0", "--radius-km",
+                "1",
+            ]).run()
+        }
+        #expect(throws: ExitCode.failure) {
+            try ExportCommand.parse(["--archive", folder, "--format", "jsonl", "--output", "/nonexistent/dir/x.jsonl"])
+                .run()
+        }
+        #expect(throws: ExitCode.failure) {
+            try ExportCommand.parse(["--archive", folder, "--format", "wacz", "--output", "/nonexistent/dir/x.wacz"])
+                .run()
+        }
+        #expect(!FileManager.default.fileExists(atPath: "/nonexistent/dir"))
     }
 
     static let waczAvailable = ExternalTool.available("wacz")

@@ -1,6 +1,7 @@
 import ArchiveIndex
 import Crawling
 import Foundation
+import GRDB
 import Testing
 import VestigeCLI
 import WARC
@@ -136,6 +137,45 @@ import WARC
         output = StringSink()
         #expect(try !VerifyCommand.parse(["--archive", folder]).perform(output: &output))
         #expect(output.text.contains("warc/\(name): removed since the manifest"), "\(output.text)")
+    }
+
+    @Test func aLaterSessionAppendsItsFilesToTheChain() async throws {
+        let folder = try await ForensicsFixture.copy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let layout = ArchiveLayout(directory: folder)
+        let before = try ArchiveManifest.readChain(ArchiveManifest.chainPath(layout))
+        let oldRequest = try Data(contentsOf: URL(fileURLWithPath: ArchiveManifest.timeStampRequestPath(layout)))
+        // A second session: a new WARC file written and closed, as the crawler records it.
+        let writer = try WARCWriter(
+            directory: layout.warcDirectory, prefix: "later", info: WARCInfoFields(software: "t"))
+        let record = WARCRecord(
+            headers: [
+                "WARC-Type": "resource", "WARC-Record-ID": "<urn:uuid:6a1f5c53-0c0e-4a8e-9d7b-1f2d3c4b5a69>",
+                "WARC-Date": "2026-11-25T12:00:00Z", "WARC-Target-URI": "http://127.0.0.1/x",
+                "Content-Type": "text/plain",
+            ], block: Array("later".utf8))
+        let location = try writer.write(record)
+        try writer.close()
+        let database = try ArchiveDatabase(path: layout.databasePath)
+        try await database.writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO warc_files (name, opened_at, closed_at) VALUES (?, ?, ?)",
+                arguments: [location.filename, "2099-01-01T00:00:00Z", "2099-01-01T00:00:01Z"])
+        }
+        var output = StringSink()
+        #expect(try !VerifyCommand.parse(["--archive", folder]).perform(output: &output))
+        #expect(output.text.contains("warc/\(location.filename): added since the manifest"))
+
+        let sealed = try ArchiveManifest.seal(layout: layout, database: database)
+        #expect(sealed.chained.map(\.file) == ["warc/" + location.filename])
+        let after = try ArchiveManifest.readChain(ArchiveManifest.chainPath(layout))
+        #expect(Array(after.prefix(before.count)) == before)
+        #expect(after.last?.previous == before.last?.link)
+        #expect(sealed.listed == before.count + 1)
+        let newRequest = try Data(contentsOf: URL(fileURLWithPath: ArchiveManifest.timeStampRequestPath(layout)))
+        #expect(newRequest != oldRequest)
+        output = StringSink()
+        #expect(try VerifyCommand.parse(["--archive", folder]).perform(output: &output), "\(output.text)")
     }
 
     @Test func sealingAgainChainsOnlyNewlyClosedFiles() async throws {

@@ -40,6 +40,8 @@ import WARC
         #expect(try Self.show(folder, ["\(file)@\(offset)"]) == byLocation)
         let url = try #require(hit.url)
         #expect(try Self.show(folder, [url]).contains("WARC-Target-URI: \(url)"))
+        let unnormalised = url.replacingOccurrences(of: "http://127.0.0.1:", with: "HTTP://127.0.0.1:")
+        #expect(try Self.show(folder, [unnormalised]).contains("WARC-Target-URI: \(url)"))
 
         let written = FileManager.default.temporaryDirectory.appendingPathComponent("show-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: written) }

@@ -50,7 +50,10 @@ public struct ExportCommand: ParsableCommand {
             throw ExitCode.usage
         } catch let error as WARCError {
             StandardStream.writeError("vestige: \(error)\n")
-            throw ExitCode.badInput
+            switch error {
+            case .io, .noSpace, .fileExists, .writerClosed: throw ExitCode.failure
+            default: throw ExitCode.badInput  // a WARC record that cannot be read
+            }
         } catch let error as ArchiveIndexError {
             StandardStream.writeError("vestige: \(error)\n")
             throw ExitCode.failure

@@ -24,7 +24,12 @@ struct RecordLocator {
                 SELECT warc_file, warc_offset FROM captures WHERE url = ?
                 ORDER BY fetched_at DESC, id DESC LIMIT 1
                 """
-            guard let row = try lookup(sql, url) else {
+            var found = try lookup(sql, url)
+            // Captures store URLs normalised as the crawler does (lower-case host, no default port, ...).
+            if found == nil, let normalised = CrawlURL(url)?.string, normalised != url {
+                found = try lookup(sql, normalised)
+            }
+            guard let row = found else {
                 throw .notFound("no capture of \(url) in \(layout.databasePath) (try vestige search to find its URL)")
             }
             return try place(file: row.file, offset: row.offset)
