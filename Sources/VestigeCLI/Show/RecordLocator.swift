@@ -30,6 +30,9 @@ struct RecordLocator {
                 found = try lookup(sql, normalised)
             }
             guard let row = found else {
+                guard fileExists(layout.databasePath) else {
+                    throw .notFound("no archive index at \(layout.databasePath) to find \(url) in; use FILE:OFFSET")
+                }
                 throw .notFound("no capture of \(url) in \(layout.databasePath) (try vestige search to find its URL)")
             }
             return try place(file: row.file, offset: row.offset)
@@ -74,9 +77,8 @@ struct RecordLocator {
     }
 
     private func lookup(_ sql: String, _ argument: String) throws(ShowError) -> (file: String, offset: Int64)? {
-        guard let queue = openDatabase() else {
-            throw .notFound("no archive index at \(layout.databasePath); use FILE:OFFSET to read a WARC file directly")
-        }
+        // Without an index a record id is still found by reading the WARC files; a URL is not.
+        guard let queue = openDatabase() else { return nil }
         do {
             return try queue.read { db in
                 guard try db.tableExists("captures") else { return nil }
