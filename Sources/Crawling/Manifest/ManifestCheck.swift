@@ -1,3 +1,4 @@
+import Dispatch
 import WARC
 
 /// Checks an archive folder against its manifest and hash chain (see `ArchiveManifest`).
@@ -66,17 +67,21 @@ public enum ManifestCheck {
             directoryEntries(layout.warcDirectory, suffixes: [".warc.gz", ".warc"]).map { "warc/" + $0 })
         let expected = listed.isEmpty ? chained : listed
         for file in present.sorted() where expected[file] == nil { report.added.append(file) }
-        for (file, hex) in expected.sorted(by: { $0.key < $1.key }) {
-            guard present.contains(file) else {
-                report.removed.append(file)
-                continue
-            }
-            let name = String(file.dropFirst("warc/".count))
-            guard let (actual, _) = try? FileDigest.sha256(path: layout.warcPath(name)) else {
+        let listedFiles = expected.keys.sorted()
+        report.removed = listedFiles.filter { !present.contains($0) }
+        let toHash = listedFiles.filter(present.contains)
+        // Files are hashed side by side: an archive holds many files of about 1 GB.
+        let digests = DigestSlots(count: toHash.count)
+        DispatchQueue.concurrentPerform(iterations: toHash.count) { index in
+            let name = String(toHash[index].dropFirst("warc/".count))
+            digests.store((try? FileDigest.sha256(path: layout.warcPath(name)))?.hex, at: index)
+        }
+        for (file, actual) in zip(toHash, digests.take()) {
+            guard let actual else {
                 report.problems.append("\(file): cannot be read")
                 continue
             }
-            if actual != hex { report.changed.append(file) }
+            if actual != expected[file] { report.changed.append(file) }
         }
         return report
     }
@@ -96,4 +101,13 @@ public enum ManifestCheck {
         else { return nil }
         return (hex, file)
     }
+}
+
+/// Digests filled by concurrent workers, each its own index.
+private final class DigestSlots: @unchecked Sendable {
+    // Safety: concurrentPerform gives each index to one worker and returns before `take` runs.
+    private var slots: [String?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func store(_ digest: String?, at index: Int) { slots.withUnsafeMutableBufferPointer { $0[index] = digest } }
+    func take() -> [String?] { slots }
 }
