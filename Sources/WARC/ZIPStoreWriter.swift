@@ -46,6 +46,9 @@ final class ZIPStoreWriter {
     /// returns an empty chunk only at the end. Throws when the bytes given differ from `size`.
     func addEntry(_ name: String, size: UInt64, produce: () throws(WARCError) -> [UInt8]) throws(WARCError) {
         let nameBytes = Array(name.utf8)
+        guard nameBytes.count <= 0xFFFF else {
+            throw .invalidRecord(reason: "ZIP entry name of \(nameBytes.count) bytes is too long for \(path)")
+        }
         let headerOffset = position
         let zip64 = size >= 0xFFFF_FFFF
         var header: [UInt8] = []
