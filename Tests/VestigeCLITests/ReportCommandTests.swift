@@ -49,7 +49,7 @@ import VestigeCLI
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let dump = folder + "/posts.jsonl"
         let lines = ["1", "2", "3", "7", "9", "10", "abc"].map { id in
-            "{\"platform\":\"sample\",\"id\":\"\(id)\",\"url\":\"https://ex.social/p/\(id)\",\"author\":\"a\","
+            "{\"platform\":\"gaptest\",\"id\":\"\(id)\",\"url\":\"https://ex.social/p/\(id)\",\"author\":\"a\","
                 + "\"created_at\":\"2021-01-06T13:30:00Z\",\"body\":\"post \(id)\"}"
         }
         try lines.joined(separator: "\n").write(toFile: dump, atomically: true, encoding: .utf8)
@@ -72,7 +72,7 @@ import VestigeCLI
         }
         let report = try Self.reportJSON(folder)
         let platforms = try #require(report["platforms"] as? [[String: Any]])
-        let sample = try #require(platforms.first { $0["platform"] as? String == "sample" })
+        let sample = try #require(platforms.first { $0["platform"] as? String == "gaptest" })
         #expect(sample["posts"] as? Int == 7)
         let ids = try #require(sample["numeric_ids"] as? [String: Any])
         #expect(ids["held"] as? Int == 6)
