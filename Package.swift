@@ -21,13 +21,13 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
-        // System libraries, found through pkg-config; each has a small shim header.
-        .systemLibrary(
-            name: "CCurl", pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]),
-        .systemLibrary(
-            name: "CLibXML2", pkgConfig: "libxml-2.0",
-            providers: [.apt(["libxml2-dev"])]),
+        // libcurl and libxml2 are opened with dlopen on first use (see their headers): linked, they
+        // and their ~40 dependencies cost every process ~12 ms at start, `search` included.
+        .target(name: "CCurl"),
+        // libxml2's headers live in their own folder on every Linux distribution (pkg-config's
+        // --cflags); a pkg-config system library would also link libxml2, which this avoids.
+        .target(name: "CLibXML2", cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])]),
+        // zlib is small and used by every WARC command: linked as usual, found through pkg-config.
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
@@ -45,13 +45,15 @@ let package = Package(
         .target(
             name: "ArchiveIndex",
             dependencies: [
-                "MediaMetadata", "WARC", "HTMLParsing", .product(name: "GRDB", package: "GRDB.swift"),
+                "MediaMetadata", "WARC", "HTMLParsing", "PlatformAdapters",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
         .target(
             name: "Crawling",
             dependencies: [
-                "Fetching", "WARC", "HTMLParsing", "ArchiveIndex", .product(name: "GRDB", package: "GRDB.swift"),
+                "Fetching", "WARC", "HTMLParsing", "ArchiveIndex", "PlatformAdapters",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
         // A small social platform on loopback for `vestige demo`, `vestige sample-platform` and tests.
@@ -62,7 +64,8 @@ let package = Package(
         .target(
             name: "VestigeCLI",
             dependencies: [
-                "MediaMetadata", "BinaryParsing", "WARC", "Fetching", "Crawling", "ArchiveIndex", "SamplePlatform",
+                "MediaMetadata", "BinaryParsing", "WARC", "Fetching", "HTMLParsing", "Crawling", "ArchiveIndex",
+                "SamplePlatform",
                 "CCurl", "CLibXML2", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -99,7 +102,8 @@ let package = Package(
         .testTarget(
             name: "CrawlingTests",
             dependencies: [
-                "Crawling", "TestHTTPServer", "WARC", "ArchiveIndex", .product(name: "GRDB", package: "GRDB.swift"),
+                "Crawling", "TestHTTPServer", "WARC", "ArchiveIndex", "MediaMetadata", "BinaryParsing",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
         .testTarget(
@@ -114,7 +118,7 @@ let package = Package(
         .testTarget(
             name: "VestigeCLITests",
             dependencies: [
-                "VestigeCLI", "MediaMetadata", "ArchiveIndex", "Crawling", "WARC",
+                "VestigeCLI", "MediaMetadata", "BinaryParsing", "ArchiveIndex", "Crawling", "SamplePlatform", "WARC",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),

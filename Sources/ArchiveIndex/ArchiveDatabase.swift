@@ -74,6 +74,13 @@ public final class ArchiveDatabase: Sendable {
                     """)
         }
         migrator.registerMigration("v2-index") { db in try IndexSchema.createV2(db) }
+        // Which platform adapter (or dump) gave a post its current content: the same post seen
+        // through the API and through its HTML page must not look like an edit.
+        migrator.registerMigration("v3-post-adapter") { db in
+            try db.execute(sql: "ALTER TABLE posts ADD COLUMN adapter TEXT")
+            // A feed names posts by their page URL: finding the post a feed item is.
+            try db.execute(sql: "CREATE INDEX posts_url ON posts(platform, url)")
+        }
         return migrator
     }
 

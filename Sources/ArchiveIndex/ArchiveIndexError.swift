@@ -6,6 +6,8 @@ public enum ArchiveIndexError: Error, Sendable, Equatable, CustomStringConvertib
     case noSearchIndex(String)
     /// SQLite refused an operation; `context` says which.
     case database(path: String, context: String, message: String)
+    /// A system library the operation needs (libxml2 for HTML pages) cannot be loaded.
+    case missingLibrary(String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum ArchiveIndexError: Error, Sendable, Equatable, CustomStringConvertib
             "\(path) has no search index; open it once with a writing command (vestige import or reindex) to add it"
         case .database(let path, let context, let message):
             "\(path): \(context) failed: \(message)"
+        case .missingLibrary(let problem):
+            problem
         }
     }
 }

@@ -1,4 +1,5 @@
 import GRDB
+public import PlatformAdapters
 
 #if canImport(Glibc)
     import Glibc
@@ -30,8 +31,8 @@ public enum IndexRebuilder {
 
     /// Rebuilds the index of `database` from the WARC files in `warcDirectory`.
     public static func rebuild(
-        database: ArchiveDatabase, warcDirectory: String, problem: (ImportProblem) -> Void,
-        progress: ((ImportProgress) -> Void)? = nil
+        database: ArchiveDatabase, warcDirectory: String, adapters: AdapterSet = .standard(),
+        problem: (ImportProblem) -> Void, progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportSummary {
         let names = warcFiles(in: warcDirectory)
         try database.writer.write { db in
@@ -50,7 +51,7 @@ public enum IndexRebuilder {
                     """)
         }
         var summary = ImportSummary()
-        let importer = WARCImporter(database: database)
+        let importer = WARCImporter(database: database, adapters: adapters)
         for name in names {
             summary.add(
                 try importer.importFile(

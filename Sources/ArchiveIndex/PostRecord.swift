@@ -47,12 +47,16 @@ public struct PostRecord: Sendable, Hashable {
     public var deletedAt: Timestamp?
     /// Attached media.
     public var media: [MediaReference]
+    /// The platform adapter that read the post from an archived response (`mastodon`, `html`, …);
+    /// nil for JSONL dumps.
+    public var adapter: String?
 
     /// A record with these values.
     public init(
         platform: String, postID: String, url: String? = nil, author: String, authorDisplay: String? = nil,
         createdAt: Timestamp, body: String = "", lang: String? = nil, replyTo: String? = nil, repostOf: String? = nil,
-        latitude: Double? = nil, longitude: Double? = nil, deletedAt: Timestamp? = nil, media: [MediaReference] = []
+        latitude: Double? = nil, longitude: Double? = nil, deletedAt: Timestamp? = nil, media: [MediaReference] = [],
+        adapter: String? = nil
     ) {
         self.platform = platform
         self.postID = postID
@@ -68,6 +72,7 @@ public struct PostRecord: Sendable, Hashable {
         self.longitude = longitude
         self.deletedAt = deletedAt
         self.media = media
+        self.adapter = adapter
     }
 
     /// True when the post has the position 0,0 (what devices without a fix write).

@@ -32,12 +32,14 @@ public struct PostStore {
 
     /// Inserts `post`, or updates it when its content changed since it was stored.
     public mutating func store(_ post: PostRecord, provenance: PostProvenance, in db: Database) throws -> Outcome {
+        var post = post
+        if post.adapter != nil { try reconcileIdentity(&post, in: db) }
         let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO posts (platform, post_id, url, author, author_display, created_at, created_offset, body,
                     lang, reply_to, repost_of, latitude, longitude, null_island, deleted_at, seen_at, warc_file,
-                    warc_offset, warc_length, record_id, payload_digest, source_file, source_line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    warc_offset, warc_length, record_id, payload_digest, source_file, source_line, adapter)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (platform, post_id) DO NOTHING
                 """)
         let content = Self.content(post)
@@ -46,7 +48,7 @@ public struct PostStore {
                 [post.platform, post.postID] + content + [
                     post.deletedAt?.utcText, provenance.seenAt, provenance.warcFile, provenance.warcOffset,
                     provenance.warcLength, provenance.recordID, provenance.payloadDigest, provenance.sourceFile,
-                    provenance.sourceLine,
+                    provenance.sourceLine, post.adapter,
                 ]))
         let outcome: Outcome
         let id: Int64
@@ -90,6 +92,34 @@ public struct PostStore {
         pending = 0
     }
 
+    /// Feeds name a post by its page URL, pages and APIs by the platform's id: one post, one row,
+    /// whichever was archived first.
+    private func reconcileIdentity(_ post: inout PostRecord, in db: Database) throws {
+        if post.postID.hasPrefix("http://") || post.postID.hasPrefix("https://") {
+            let known = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT post_id FROM posts WHERE platform = ? AND url = ? LIMIT 1"),
+                arguments: [post.platform, post.postID])
+            if let known { post.postID = known }
+        } else if let url = post.url, url != post.postID {
+            try db.cachedStatement(
+                sql: """
+                    UPDATE posts SET post_id = ? WHERE platform = ? AND post_id = ?
+                    AND NOT EXISTS (SELECT 1 FROM posts WHERE platform = ? AND post_id = ?)
+                    """
+            ).execute(arguments: [post.postID, post.platform, url, post.platform, post.postID])
+        }
+    }
+
+    /// How complete a source's reading of a post is: platform APIs and dumps carry every field,
+    /// HTML pages most, feeds the fewest (often a shortened body and no place).
+    static func rank(_ adapter: String?) -> Int {
+        switch adapter {
+        case "feed": 1
+        case "html": 2
+        default: 3
+        }
+    }
+
     /// The columns compared to decide whether a post changed, in `INSERT` order.
     private static func content(_ post: PostRecord) -> [(any DatabaseValueConvertible)?] {
         [
@@ -105,7 +135,7 @@ public struct PostStore {
             sql: """
                 SELECT id, url, author, author_display, created_at, created_offset, body, lang, reply_to, repost_of,
                     latitude, longitude, null_island, deleted_at, seen_at, record_id, payload_digest, source_file,
-                    source_line
+                    source_line, adapter
                 FROM posts WHERE platform = ? AND post_id = ?
                 """)
         guard let row = try Row.fetchOne(select, arguments: [post.platform, post.postID]), let id = row[0] as Int64?
@@ -116,13 +146,20 @@ public struct PostStore {
         }
         let stored = (1...12).map { row[$0] as DatabaseValue }
         let incoming = content.map { $0?.databaseValue ?? .null }
-        let contentChanged = stored != incoming
+        let storedAdapter: String? = row[19]
+        // Another adapter's reading of the same post (its page vs its API object) is no edit:
+        // the richer source replaces a poorer one silently, a poorer one changes nothing.
+        let sameSource = storedAdapter == post.adapter
+        let richer = !sameSource && Self.rank(post.adapter) > Self.rank(storedAdapter)
+        // A feed is a summary (shortened bodies, fields that differ between its RSS and Atom
+        // forms): edits are told from pages and APIs only.
+        let contentChanged = stored != incoming && ((sameSource && post.adapter != "feed") || richer)
         let newlyDeleted = post.deletedAt != nil && row[13] as String? == nil
         guard contentChanged || newlyDeleted else { return (id, .unchanged) }
         let indexed = id <= filledThrough
         let oldBody: String = row[6] as String? ?? ""
         let oldAuthor: String? = row[2]
-        if contentChanged {
+        if contentChanged, !richer {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO post_versions (post_id, seen_at, body, record_id, payload_digest, source_file, source_line)
@@ -132,6 +169,8 @@ public struct PostStore {
                 id, row[14] as String?, oldBody, row[15] as String?, row[16] as String?, row[17] as String?,
                 row[18] as Int64?,
             ])
+        }
+        if contentChanged {
             if indexed {
                 try db.cachedStatement(
                     sql: "INSERT INTO posts_fts (posts_fts, rowid, body, author) VALUES ('delete', ?, ?, ?)"
@@ -144,7 +183,7 @@ public struct PostStore {
                     UPDATE posts SET url = ?, author = ?, author_display = ?, created_at = ?, created_offset = ?, body = ?,
                         lang = ?, reply_to = ?, repost_of = ?, latitude = ?, longitude = ?, null_island = ?,
                         deleted_at = coalesce(deleted_at, ?), seen_at = ?, warc_file = ?, warc_offset = ?, warc_length = ?,
-                        record_id = ?, payload_digest = ?, source_file = ?, source_line = ?
+                        record_id = ?, payload_digest = ?, source_file = ?, source_line = ?, adapter = ?
                     WHERE id = ?
                     """
             ).execute(
@@ -152,7 +191,7 @@ public struct PostStore {
                     content + [
                         post.deletedAt?.utcText, provenance.seenAt, provenance.warcFile, provenance.warcOffset,
                         provenance.warcLength, provenance.recordID, provenance.payloadDigest, provenance.sourceFile,
-                        provenance.sourceLine, id,
+                        provenance.sourceLine, post.adapter, id,
                     ]))
             if indexed {
                 try db.cachedStatement(sql: "INSERT INTO posts_fts (rowid, body, author) VALUES (?, ?, ?)")
@@ -168,6 +207,6 @@ public struct PostStore {
                 post.deletedAt?.utcText, id,
             ])
         }
-        return (id, .updated)
+        return (id, richer && !newlyDeleted ? .unchanged : .updated)
     }
 }

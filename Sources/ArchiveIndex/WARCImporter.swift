@@ -2,6 +2,7 @@ import BinaryParsing
 import GRDB
 import HTMLParsing
 import MediaMetadata
+public import PlatformAdapters
 import WARC
 
 #if canImport(Glibc)
@@ -26,15 +27,22 @@ public struct WARCImporter {
 
     /// The archive written to.
     public let database: ArchiveDatabase
+    /// What reads posts out of archived pages, API responses and feeds.
+    public var adapters: AdapterSet
 
-    /// An importer writing to `database`.
-    public init(database: ArchiveDatabase) { self.database = database }
+    /// An importer writing to `database`, reading posts with `adapters` (by default every
+    /// standard adapter, chosen per response by detection).
+    public init(database: ArchiveDatabase, adapters: AdapterSet = .standard()) {
+        self.database = database
+        self.adapters = adapters
+    }
 
     /// Imports `path`. `name` is how `captures.warc_file` refers to the file: by default the bare
     /// file name when it lies in the archive's `warc/` folder, else the absolute path.
     public func importFile(
         path: String, name: String? = nil, problem: (ImportProblem) -> Void, progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportSummary {
+        if let missing = HTMLDocument.parserProblem { throw ArchiveIndexError.missingLibrary(missing) }
         var summary = ImportSummary()
         let reader: WARCReader
         do {
@@ -48,6 +56,8 @@ public struct WARCImporter {
         let total = FileStatus.size(path)
         try database.writer.writeWithoutTransaction { db in
             var state = try IndexState(db)
+            var posts = try PostStore(db)
+            var partials: [String: PartialMedia] = [:]
             try db.beginTransaction(.immediate)
             do {
                 try db.execute(
@@ -73,7 +83,8 @@ public struct WARCImporter {
                     }
                     do {
                         try importRecord(
-                            entry, path: path, warcName: warcName, state: &state, summary: &summary, db: db)
+                            entry, path: path, warcName: warcName, state: &state, posts: &posts,
+                            partials: &partials, summary: &summary, db: db)
                     } catch let issue as ImportProblem {
                         summary.bad += 1
                         problem(issue)
@@ -81,6 +92,7 @@ public struct WARCImporter {
                     inTransaction += 1
                     if inTransaction >= Self.commitEvery {
                         try state.flush(db)
+                        try posts.flush(db)
                         try db.commit()
                         try db.beginTransaction(.immediate)
                         inTransaction = 0
@@ -88,7 +100,9 @@ public struct WARCImporter {
                             ImportProgress(file: path, bytesRead: entry.offset, totalBytes: total, summary: summary))
                     }
                 }
+                try insertPartialMedia(partials, state: &state, db: db)
                 try state.flush(db)
+                try posts.flush(db)
                 try db.execute(
                     sql:
                         "UPDATE warc_files SET records = (SELECT count(*) FROM captures WHERE warc_file = ?) WHERE name = ?",
@@ -132,8 +146,8 @@ public struct WARCImporter {
     }
 
     private func importRecord(
-        _ entry: WARCEntry, path: String, warcName: String, state: inout IndexState, summary: inout ImportSummary,
-        db: Database
+        _ entry: WARCEntry, path: String, warcName: String, state: inout IndexState, posts: inout PostStore,
+        partials: inout [String: PartialMedia], summary: inout ImportSummary, db: Database
     ) throws {
         let record = entry.record
         guard let type = record.type, type == .response || type == .resource || type == .revisit else {
@@ -150,9 +164,13 @@ public struct WARCImporter {
         var mime: String?
         var payload: ArraySlice<UInt8> = []
         var contentEncoding: String?
+        var responseHeaders: [(name: String, value: String)]?
+        var contentRange: String?
         switch type {
         case .response:
             if let http = HTTPResponseBlock(parsing: record.block) {
+                responseHeaders = http.headers.map { ($0.name, $0.value) }
+                contentRange = http.headers["Content-Range"]
                 status = http.statusCode
                 mime = http.mediaType
                 payload = http.payload
@@ -185,6 +203,23 @@ public struct WARCImporter {
                 fetchedAt ?? "", record.ipAddress, record.refersTo,
             ])
         let newCapture = db.changesCount > 0
+        if type == .response, let status, let headers = responseHeaders, payload.count <= Self.maxParsedPayload {
+            let provenance = PostProvenance(
+                seenAt: fetchedAt, warcFile: warcName, warcOffset: entry.offset, warcLength: entry.length,
+                recordID: recordID, payloadDigest: digest)
+            try importPosts(
+                AdapterInput(url: url, status: status, headers: headers, payload: [], contentType: mime),
+                payload: payload, contentEncoding: contentEncoding, provenance: provenance, store: &posts,
+                summary: &summary, db: db)
+        }
+        if status == 206, Self.mayBeMedia(mime), let range = HTTPContentRange(contentRange), !payload.isEmpty {
+            // One range of a header-only media capture: indexed with its siblings at the end of the file.
+            partials[url, default: PartialMedia(total: range.total, mime: mime)].add(
+                offset: range.first, bytes: Array(payload), fetchedAt: fetchedAt,
+                provenance: [warcName, entry.offset, entry.length, recordID, digest])
+            if newCapture { summary.imported += 1 } else { summary.unchanged += 1 }
+            return
+        }
         guard type != .revisit, status.map({ (200..<300).contains($0) }) ?? true, !payload.isEmpty,
             payload.count <= Self.maxParsedPayload
         else {
@@ -214,33 +249,99 @@ public struct WARCImporter {
             }
         } else if Self.mayBeMedia(mime) {
             let bytes = HTTPContentDecoder.decode(payload, contentEncoding: contentEncoding) ?? Array(payload)
-            let fileName = url.split(separator: "?").first?.split(separator: "/").last.map(String.init)
-            var values: [(any DatabaseValueConvertible)?]
-            do {
-                let metadata = try MetadataExtractor.extract(from: MemoryByteSource(bytes), fileName: fileName)
-                values = MediaRow(metadata: metadata).values(fallbackMIME: mime)
-            } catch {
-                guard mime?.hasPrefix("image/") == true || mime?.hasPrefix("video/") == true else {
-                    if newCapture { summary.imported += 1 } else { summary.unchanged += 1 }
-                    return
-                }
-                values = MediaRow(metadata: MediaMetadata()).values(fallbackMIME: mime)
-                values[MediaRow.columns.firstIndex(of: "warnings") ?? 19] = "[" + JSONValue.quoted("\(error)") + "]"
+            guard
+                try insertMedia(
+                    url: url, source: MemoryByteSource(bytes), mime: mime, fetchedAt: fetchedAt, provenance: provenance,
+                    state: &state, db: db)
+            else {
+                if newCapture { summary.imported += 1 } else { summary.unchanged += 1 }
+                return
             }
-            let columns = MediaRow.columns.joined(separator: ", ")
-            let placeholders = Array(repeating: "?", count: MediaRow.columns.count + 7).joined(separator: ", ")
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO media (url, post_id, \(columns), byte_count, fetched_at, warc_file, warc_offset, warc_length,
-                        record_id, payload_digest)
-                    VALUES (?, (SELECT post_id FROM post_media WHERE url = ? LIMIT 1), \(placeholders))
-                    ON CONFLICT (record_id) DO NOTHING
-                    """
-            ).execute(arguments: StatementArguments([url, url] + values + [bytes.count, fetchedAt] + provenance))
-            if db.changesCount > 0 { state.pendingMedia += 1 }
             indexed = true
         }
         if newCapture || (indexed && db.changesCount > 0) { summary.imported += 1 } else { summary.unchanged += 1 }
+    }
+
+    /// Adds the media row of the file at `url` (every header field, place and time) unless it is
+    /// no recognisable media file; false when it is not.
+    private func insertMedia(
+        url: String, source: some ByteSource, mime: String?, fetchedAt: String?,
+        provenance: [(any DatabaseValueConvertible)?], notes: [String] = [], state: inout IndexState, db: Database
+    ) throws -> Bool {
+        let fileName = url.split(separator: "?").first?.split(separator: "/").last.map(String.init)
+        let warningsColumn = MediaRow.columns.firstIndex(of: "warnings") ?? 19
+        var values: [(any DatabaseValueConvertible)?]
+        var warnings = notes
+        do {
+            let metadata = try MetadataExtractor.extract(from: source, fileName: fileName)
+            values = MediaRow(metadata: metadata).values(fallbackMIME: mime)
+            if !notes.isEmpty, let stored = values[warningsColumn] as? String,
+                case .array(let items) = try? JSONParser.parse(Array(stored.utf8))
+            {
+                warnings = items.compactMap { if case .string(let text) = $0 { text } else { nil } } + notes
+            }
+        } catch {
+            guard mime?.hasPrefix("image/") == true || mime?.hasPrefix("video/") == true else { return false }
+            values = MediaRow(metadata: MediaMetadata()).values(fallbackMIME: mime)
+            warnings = ["\(error)"] + notes
+        }
+        if !warnings.isEmpty {
+            values[warningsColumn] = "[" + warnings.map(JSONValue.quoted).joined(separator: ",") + "]"
+        }
+        let columns = MediaRow.columns.joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: MediaRow.columns.count + 7).joined(separator: ", ")
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO media (url, post_id, \(columns), byte_count, fetched_at, warc_file, warc_offset, warc_length,
+                    record_id, payload_digest)
+                VALUES (?, (SELECT post_id FROM post_media WHERE url = ? LIMIT 1), \(placeholders))
+                ON CONFLICT (record_id) DO NOTHING
+                """
+        ).execute(arguments: StatementArguments([url, url] + values + [source.size, fetchedAt] + provenance))
+        if db.changesCount > 0 { state.pendingMedia += 1 }
+        return true
+    }
+
+    /// Indexes the media files archived header-only: the 206 ranges of each URL read as one
+    /// sparse file, the row pointing at the range record that starts the file.
+    private func insertPartialMedia(_ partials: [String: PartialMedia], state: inout IndexState, db: Database) throws {
+        for (url, partial) in partials.sorted(by: { $0.key < $1.key }) {
+            let source = SparseByteSource(size: partial.total, segments: partial.segments)
+            let note = "header-only capture: \(source.knownBytes) of \(partial.total) bytes archived"
+            _ = try insertMedia(
+                url: url, source: source, mime: partial.mime, fetchedAt: partial.fetchedAt,
+                provenance: partial.provenance, notes: [note], state: &state, db: db)
+        }
+    }
+
+    /// Runs the platform adapters over one archived response: the posts it holds are stored
+    /// (pointing at this record), the ids it reports removed are marked deleted.
+    private func importPosts(
+        _ input: AdapterInput, payload: ArraySlice<UInt8>, contentEncoding: String?, provenance: PostProvenance,
+        store: inout PostStore, summary: inout ImportSummary, db: Database
+    ) throws {
+        let removed = input.status == 404 || input.status == 410
+        guard (200..<300).contains(input.status) || removed else { return }
+        if let mime = input.contentType, Self.mayBeMedia(mime), mime != "application/octet-stream" { return }
+        var input = input
+        input.payload = HTTPContentDecoder.decode(payload, contentEncoding: contentEncoding) ?? []
+        guard let adapter = adapters.adapter(for: input) else { return }
+        let output = adapter.extract(input)
+        for extracted in output.posts {
+            guard let post = PostRecord(extracted, adapter: adapter.name) else { continue }
+            switch try store.store(post, provenance: provenance, in: db) {
+            case .inserted: summary.imported += 1
+            case .updated: summary.updated += 1
+            case .unchanged: summary.unchanged += 1
+            }
+        }
+        guard !output.deletedIDs.isEmpty, let seenAt = provenance.seenAt else { return }
+        let platform = adapters.configuration.platform(for: input.url)
+        for id in output.deletedIDs {
+            try db.cachedStatement(
+                sql: "UPDATE posts SET deleted_at = ? WHERE platform = ? AND post_id = ? AND deleted_at IS NULL"
+            ).execute(arguments: [seenAt, platform, id])
+        }
     }
 
     static func mediaType(_ contentType: String?) -> String? {

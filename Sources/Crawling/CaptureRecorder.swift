@@ -37,16 +37,21 @@ public actor CaptureRecorder {
         self.checkpointInterval = checkpointInterval
     }
 
-    /// Archives one HTTP exchange for frontier entry `frontierID` and marks it done.
+    /// Archives one HTTP exchange for frontier entry `frontierID` and marks it done (unless
+    /// `finishes` is false: one range of a file fetched in several).
     /// `outlinks` go into a metadata record, with the fetch time.
-    public func record(_ response: FetchResponse, frontierID: Int64, outlinks: [String]) throws -> RecordedCapture {
+    public func record(_ response: FetchResponse, frontierID: Int64, outlinks: [String], finishes: Bool = true) throws
+        -> RecordedCapture
+    {
         let date = WARCDate.now()
         let truncated = response.truncation?.warcValue
         var (responseRecord, requestRecord) = WARCRecordBuilder.exchange(
             targetURI: response.url, httpRequest: response.requestHead, httpResponse: response.rawResponse, date: date,
             ipAddress: response.remoteIP.isEmpty ? nil : response.remoteIP, truncated: truncated)
         var recordType = "response"
-        if truncated == nil, (200..<300).contains(response.statusCode), let digest = responseRecord.payloadDigest,
+        // A range's payload is a piece of a file: kept as sent, never a revisit of another piece.
+        if truncated == nil, (200..<300).contains(response.statusCode), response.statusCode != 206,
+            let digest = responseRecord.payloadDigest,
             let original = try earlierCapture(digest: digest)
         {
             // Identical payload archived before: keep only the HTTP head and point at the original.
@@ -74,7 +79,8 @@ public actor CaptureRecorder {
         try commit(
             location: location, locations: locations, url: response.url, recordType: recordType,
             status: response.statusCode, mime: response.headers["Content-Type"], date: date, ip: response.remoteIP,
-            refersTo: recordType == "revisit" ? responseRecord.headers["WARC-Refers-To"] : nil, frontierID: frontierID)
+            refersTo: recordType == "revisit" ? responseRecord.headers["WARC-Refers-To"] : nil,
+            frontierID: finishes ? frontierID : nil)
         return RecordedCapture(recordType: recordType, location: location)
     }
 
@@ -101,7 +107,7 @@ public actor CaptureRecorder {
 
     private func commit(
         location: WARCLocation, locations: [WARCLocation], url: String, recordType: String, status: Int, mime: String?,
-        date: WARCDate, ip: String, refersTo: String?, frontierID: Int64
+        date: WARCDate, ip: String, refersTo: String?, frontierID: Int64?
     ) throws {
         let previousFile = currentFile
         currentFile = locations.last?.filename
@@ -131,7 +137,9 @@ public actor CaptureRecorder {
                     url, recordType, status, mime, location.payloadDigest?.description, location.recordID,
                     location.filename, location.offset, location.length, date.description, ip, refersTo,
                 ])
-            try Frontier.mark(db, frontierID, .done, reason: recordType == "revisit" ? "revisit" : nil)
+            if let frontierID {
+                try Frontier.mark(db, frontierID, .done, reason: recordType == "revisit" ? "revisit" : nil)
+            }
         }
         recordsSinceCheckpoint += 1
         if recordsSinceCheckpoint >= checkpointInterval { try checkpoint() }

@@ -1,3 +1,5 @@
+public import PlatformAdapters
+
 /// Everything a crawl run is told: where to start, how far to go and how politely.
 public struct CrawlConfiguration: Sendable {
     /// Seed URLs (depth 0).
@@ -30,6 +32,11 @@ public struct CrawlConfiguration: Sendable {
     public var operatorContact: String?
     /// WARC files roll over at this size.
     public var maxWARCFileSize: Int64 = 1_000_000_000
+    /// What reads platform API responses (posts, pagination, media links) and, with an id range,
+    /// which post URLs to enumerate; by default every standard adapter, chosen by detection.
+    public var adapters = AdapterSet.standard()
+    /// Whole media files, or only the byte ranges holding their metadata.
+    public var mediaMode = MediaFetchMode.full
     /// Connect / total timeouts in seconds.
     public var connectTimeout: Double = 15
     public var totalTimeout: Double = 120

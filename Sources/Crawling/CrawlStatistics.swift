@@ -14,6 +14,11 @@ public struct CrawlStatistics: Sendable, Equatable {
     public var retries = 0
     /// URLs added to the frontier in this run.
     public var discovered = 0
+    /// Media files fetched header-only (in ranges).
+    public var headerOnlyMedia = 0
+    /// Their full sizes, and the bytes of them actually fetched.
+    public var headerOnlyMediaBytes: Int64 = 0
+    public var headerOnlyFetchedBytes: Int64 = 0
     /// Seconds since the run started.
     public var elapsed: Double = 0
 

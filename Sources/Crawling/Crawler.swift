@@ -1,5 +1,6 @@
 public import ArchiveIndex
 public import Fetching
+import PlatformAdapters
 import WARC
 
 #if canImport(FoundationEssentials)
@@ -182,9 +183,12 @@ public actor Crawler {
             try? frontier.mark(entry.id, .queued)
             return
         }
+        let rangeKind = configuration.mediaMode == .headers ? MediaRangePlan.kind(forPath: url.path) : nil
+        var request = FetchRequest(url: url.string, maxBodyBytes: configuration.maxBodyBytes)
+        if rangeKind != nil { request.headers = ["Range": "bytes=0-\(MediaRangePlan.chunk - 1)"] }
         let response: FetchResponse
         do {
-            response = try await client.fetch(FetchRequest(url: url.string, maxBodyBytes: configuration.maxBodyBytes))
+            response = try await client.fetch(request)
         } catch {
             await politeness.release(host)
             handleFailure(entry, error: error)
@@ -216,6 +220,12 @@ public actor Crawler {
                 return
             }
         }
+        if let rangeKind, response.statusCode == 206, let range = HTTPContentRange(response.headers["Content-Range"]) {
+            await recordRanges(
+                first: response, range: range, plan: MediaRangePlan(kind: rangeKind, size: range.total),
+                entry: entry, host: host)
+            return
+        }
         let outlinks = await discoverLinks(in: response, from: url, entry: entry)
         do {
             let capture = try await recorder.record(response, frontierID: entry.id, outlinks: outlinks.map(\.string))
@@ -235,6 +245,50 @@ public actor Crawler {
         }
     }
 
+    /// Header-only media: archives `first` (a 206 for the file's first bytes), then fetches and
+    /// archives the further ranges `plan` asks for, one at a time under the host's politeness.
+    /// The URL is done when the plan is; a failed range leaves the file as far as it got.
+    private func recordRanges(
+        first: FetchResponse, range: HTTPContentRange, plan: MediaRangePlan, entry: FrontierEntry, host: HostKey
+    ) async {
+        var known = SparseByteView()
+        var response = first
+        var fetched: Int64 = 0
+        for _ in 0..<MediaRangePlan.maxRequests {
+            guard response.statusCode == 206 || (200..<300).contains(response.statusCode) else { break }
+            let part = HTTPContentRange(response.headers["Content-Range"])
+            do {
+                _ = try await recorder.record(response, frontierID: entry.id, outlinks: [], finishes: false)
+            } catch {
+                onEvent(CrawlEvent(kind: .failed, url: entry.url, reason: "could not archive: \(error)"))
+                try? frontier.mark(entry.id, .queued, reason: "\(error)")
+                stopRequested = true
+                return
+            }
+            statistics.bytes += Int64(response.rawHead.count + response.body.count)
+            fetched += Int64(response.body.count)
+            // A server that answers a range with the whole file ends the plan: all is there.
+            guard response.statusCode == 206, let part, part.total == range.total else { break }
+            known.add(offset: part.first, bytes: response.body)
+            guard case .fetch(let lower, let upper) = plan.next(known: known) else { break }
+            guard (try? await politeness.acquire(host)) != nil else { break }
+            let request = FetchRequest(
+                url: entry.url, headers: ["Range": "bytes=\(lower)-\(upper)"], maxBodyBytes: configuration.maxBodyBytes)
+            guard let next = try? await client.fetch(request) else {
+                await politeness.release(host)
+                break
+            }
+            await politeness.release(host)
+            response = next
+        }
+        try? frontier.mark(entry.id, .done, reason: "headers only")
+        statistics.archived += 1
+        statistics.headerOnlyMedia += 1
+        statistics.headerOnlyMediaBytes += Int64(range.total)
+        statistics.headerOnlyFetchedBytes += fetched
+        onEvent(CrawlEvent(kind: .archived, url: entry.url, status: 206, reason: "headers only"))
+    }
+
     /// Links to follow from a response: the redirect target, or the links of an HTML page,
     /// sitemap or feed. In-scope ones are added to the frontier; all are returned for the
     /// metadata record.
@@ -252,16 +306,25 @@ public actor Crawler {
         }
         guard (200...299).contains(response.statusCode), response.truncation == nil else { return [] }
         // Parsing runs off the actor (nonisolated async), in parallel with other fetches.
-        let found = await Self.extractLinks(from: response, base: url)
+        let found = await Self.extractLinks(from: response, base: url, adapters: configuration.adapters)
         enqueue(found, depth: entry.depth + 1, via: url, redirects: 0, ignoreDepth: false)
         return found
     }
 
-    nonisolated static func extractLinks(from response: FetchResponse, base url: CrawlURL) async -> [CrawlURL] {
+    nonisolated static func extractLinks(from response: FetchResponse, base url: CrawlURL, adapters: AdapterSet)
+        async -> [CrawlURL]
+    {
         let mime = (response.headers["Content-Type"] ?? "").lowercased()
         let payload = ResponseBody.decodedPayload(response)
         var found: [CrawlURL] = []
-        if mime.contains("html") || (mime.isEmpty && payload.prefix(512).contains(UInt8(ascii: "<"))) {
+        if mime.contains("json") {
+            // Platform APIs: the adapter knows their pagination (Link headers, next-page fields),
+            // the posts' pages and media, and the accounts they mention.
+            let input = AdapterInput(
+                url: url.string, status: response.statusCode,
+                headers: response.headers.fields.map { ($0.name, $0.value) }, payload: payload)
+            found = adapters.extract(input).links.compactMap { CrawlURL($0, relativeTo: url) }
+        } else if mime.contains("html") || (mime.isEmpty && payload.prefix(512).contains(UInt8(ascii: "<"))) {
             found = LinkExtractor.extract(html: payload, base: url).all
         } else if mime.contains("xml") || mime.contains("rss") || mime.contains("atom") || url.path.hasSuffix(".xml.gz")
         {

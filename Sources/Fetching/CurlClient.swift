@@ -1,3 +1,5 @@
+import CCurl
+
 /// An HTTP client on libcurl's multi interface that records responses byte for byte.
 ///
 /// One dedicated thread drives every transfer (many at once, connections kept alive and reused,
@@ -6,6 +8,12 @@
 public final class CurlClient: Sendable {
     private let inbox: TransferInbox
     private let thread: LoopThread?
+
+    /// Why libcurl cannot be used (not installed, too old); nil when it is ready.
+    /// Commands that fetch check this first, so a missing library is one clear error.
+    public static var libraryProblem: String? {
+        vestige_curl_load().map { String(cString: $0) }
+    }
 
     /// A client with these settings; its event-loop thread starts at once.
     public init(configuration: FetchConfiguration) {

@@ -15,7 +15,7 @@ final class CurlEasy {
 
     /// A fresh easy handle; nil when libcurl cannot allocate one.
     init?(recorder: TransferRecorder) {
-        guard let handle = curl_easy_init() else { return nil }
+        guard let handle = vestige_curl_easy_init() else { return nil }
         self.handle = handle
         self.recorder = recorder
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
@@ -23,8 +23,8 @@ final class CurlEasy {
     }
 
     deinit {
-        curl_easy_cleanup(handle)
-        curl_slist_free_all(headerList)
+        vestige_curl_easy_cleanup(handle)
+        vestige_curl_slist_free_all(headerList)
         errorBuffer.deallocate()
     }
 
@@ -86,7 +86,7 @@ final class CurlEasy {
         for field in fields {
             // libcurl's syntax: "Name;" sends an empty field, "Name:" would remove it.
             let line = field.value.isEmpty ? "\(field.name);" : "\(field.name): \(field.value)"
-            guard let list = curl_slist_append(headerList, line) else {
+            guard let list = vestige_curl_slist_append(headerList, line) else {
                 failures.append("could not allocate the header list")
                 break
             }

@@ -32,7 +32,7 @@ struct CurlResultCode: Sendable, Hashable {
 
     /// libcurl's short description of the code ("Couldn't connect to server").
     var genericMessage: String {
-        guard let text = curl_easy_strerror(CURLcode(UInt32(truncatingIfNeeded: rawValue))) else {
+        guard let text = vestige_curl_easy_strerror(CURLcode(UInt32(truncatingIfNeeded: rawValue))) else {
             return "libcurl error \(rawValue)"
         }
         return String(cString: text)

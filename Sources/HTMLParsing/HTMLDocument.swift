@@ -9,19 +9,21 @@ public struct HTMLDocument: ~Copyable {
     /// Most elements visited in one page.
     public static let maxElements = 2_000_000
 
-    let document: htmlDocPtr  // internal: HTMLText.swift walks text nodes
+    let document: OpaquePointer  // internal: HTMLText.swift walks text nodes
 
-    /// Parses `bytes`; nil only when libxml2 cannot build any tree.
+    /// Why libxml2 cannot be used (not installed, too old); nil when it is ready.
+    /// Commands that parse HTML check this first, so a missing library is one clear error.
+    public static var parserProblem: String? {
+        vestige_libxml2_load().map { String(cString: $0) }
+    }
+
+    /// Parses `bytes`; nil when libxml2 cannot build any tree (or is missing: see `parserProblem`).
     public init?(_ bytes: some Collection<UInt8>, url: String? = nil) {
-        xmlInitParser()
         let input = Array(bytes.prefix(Self.maxInputBytes))
-        let options = Int32(
-            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         let parsed = input.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    htmlReadMemory($0, Int32(buffer.count), url, nil, options)
+                    vestige_html_parse($0, Int32(buffer.count), url)
                 }
             }
         }
@@ -29,30 +31,54 @@ public struct HTMLDocument: ~Copyable {
         document = parsed
     }
 
-    deinit { xmlFreeDoc(document) }
+    deinit { vestige_html_free_document(document) }
+
+    /// The root element, where every walk starts.
+    var root: Node? { vestige_html_root(document).map(Node.init) }
 
     /// One element as the walk sees it.
     public struct Element {
-        let node: xmlNodePtr
+        let node: Node
 
         /// Lower-case element name.
-        public var name: String {
-            guard let name = node.pointee.name else { return "" }
-            return String(cString: name).lowercased()
-        }
+        public var name: String { node.name }
 
         /// The attribute's value, if present.
         public func attribute(_ name: String) -> String? {
-            guard let value = xmlGetProp(node, name) else { return nil }
-            defer { vestige_xml_free(value) }
+            guard let value = vestige_html_attribute(node.pointer, name) else { return nil }
+            defer { vestige_html_free_string(value) }
             return String(cString: value)
         }
 
         /// The element's text content (all descendant text).
         public var text: String {
-            guard let content = xmlNodeGetContent(node) else { return "" }
-            defer { vestige_xml_free(content) }
+            guard let content = vestige_html_text(node.pointer) else { return "" }
+            defer { vestige_html_free_string(content) }
             return String(cString: content)
+        }
+    }
+
+    /// A node of the parsed tree; valid while its document lives.
+    struct Node {
+        let pointer: OpaquePointer
+
+        var kind: vestige_html_node_kind { vestige_html_kind(pointer) }
+
+        /// Lower-case element name ("" for none).
+        var name: String { vestige_html_name(pointer).map { String(cString: $0).lowercased() } ?? "" }
+
+        /// A text node's own text.
+        var ownText: String? { vestige_html_own_text(pointer).map { String(cString: $0) } }
+
+        /// The children in document order.
+        var children: [Node] {
+            var nodes: [Node] = []
+            var child = vestige_html_first_child(pointer)
+            while let current = child {
+                nodes.append(Node(pointer: current))
+                child = vestige_html_next_sibling(current)
+            }
+            return nodes
         }
     }
 

@@ -25,39 +25,32 @@ extension HTMLDocument {
     /// The text a reader sees: text nodes outside script, style and head, in document order,
     /// whitespace collapsed, a line break between blocks. At most `limit` characters.
     public func visibleText(limit: Int = 1 << 20) -> String {
-        guard let root = xmlDocGetRootElement(document) else { return "" }
+        guard let root else { return "" }
         var pieces: [String] = []
         var length = 0
         var visited = 0
         // (node, entering) pairs: a block element adds a break when it is left.
-        var stack: [(xmlNodePtr, Bool)] = [(root, true)]
+        var stack: [(Node, Bool)] = [(root, true)]
         while let (node, entering) = stack.popLast(), visited < Self.maxElements, length < limit {
             visited += 1
             if !entering {
                 pieces.append("\n")
                 continue
             }
-            switch node.pointee.type {
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = node.pointee.content {
-                    let text = String(cString: content)
+            switch node.kind {
+            case VESTIGE_HTML_TEXT:
+                if let text = node.ownText {
                     pieces.append(text)
                     length += text.utf8.count
                 }
-            case XML_ELEMENT_NODE:
-                let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+            case VESTIGE_HTML_ELEMENT:
+                let name = node.name
                 if Self.hiddenElements.contains(name) { continue }
                 if Self.blockElements.contains(name) {
                     pieces.append("\n")
                     stack.append((node, false))
                 }
-                var children: [xmlNodePtr] = []
-                var child = node.pointee.children
-                while let current = child {
-                    children.append(current)
-                    child = current.pointee.next
-                }
-                for child in children.reversed() { stack.append((child, true)) }
+                for child in node.children.reversed() { stack.append((child, true)) }
             default:
                 break
             }

@@ -27,21 +27,17 @@ extension HTMLDocument {
     /// Calls `visit` for every element in document order, with
     /// its depth and parent, without recursion. At most `maxElements` elements.
     public func forEachPathElement(_ visit: (PathElement) -> Void) {
-        guard let root = xmlDocGetRootElement(document) else { return }
+        guard let root else { return }
         // (node, depth, parent index)
-        var stack: [(xmlNodePtr, Int, Int?)] = [(root, 0, nil)]
+        var stack: [(Node, Int, Int?)] = [(root, 0, nil)]
         var visited = 0
         while let (node, depth, parent) = stack.popLast(), visited < Self.maxElements {
             let index = visited
             visited += 1
             visit(PathElement(element: Element(node: node), index: index, parentIndex: parent, depth: depth))
-            var children: [xmlNodePtr] = []
-            var child = node.pointee.children
-            while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE { children.append(current) }
-                child = current.pointee.next
+            for child in node.children.reversed() where child.kind == VESTIGE_HTML_ELEMENT {
+                stack.append((child, depth + 1, index))
             }
-            for child in children.reversed() { stack.append((child, depth + 1, index)) }
         }
     }
 }

@@ -16,7 +16,7 @@ public struct AdapterConfiguration: Sendable {
     }
 
     /// The platform name for posts in a response from `url`.
-    func platform(for url: String) -> String {
+    public func platform(for url: String) -> String {
         if let platformName, !platformName.isEmpty { return platformName }
         return URLParts(url)?.host ?? "unknown"
     }

@@ -7,4 +7,14 @@ public struct ServedRequest: Sendable, Equatable {
     public let target: String
     /// The status answered.
     public let status: Int
+    /// When it was answered (for tests that check a client's pacing, e.g. after a 429).
+    public let time: ContinuousClock.Instant
+
+    /// A served request; `time` defaults to now.
+    public init(method: String, target: String, status: Int, time: ContinuousClock.Instant = .now) {
+        self.method = method
+        self.target = target
+        self.status = status
+        self.time = time
+    }
 }

@@ -35,12 +35,21 @@ public struct CrawlCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var archiveOptions: ArchiveOptions
+    @OptionGroup var platformOptions: PlatformOptions
 
     @Argument(help: "Seed URLs (not needed to resume).")
     var seeds: [String] = []
 
-    @Option(help: "Scope: host (same host as a seed), domain (and subdomains) or prefix (URLs under a seed).")
-    var scope: CrawlScope.Mode = .host
+    @Option(
+        help: ArgumentHelp(
+            "Settings file (default: DIR/vestige.toml when it exists); options given here win over it.",
+            valueName: "FILE"))
+    var config: String?
+
+    @Option(
+        help:
+            "Scope: host (same host as a seed), domain (and subdomains) or prefix (URLs under a seed). (default: host)")
+    var scope: CrawlScope.Mode?
 
     @Option(help: "Regular expression a followed URL must match (repeatable).")
     var include: [String] = []
@@ -51,17 +60,17 @@ public struct CrawlCommand: AsyncParsableCommand {
     @Option(help: "Stop after archiving this many URLs in this run.")
     var maxPages: Int?
 
-    @Option(help: "Links followed from a seed at most.")
-    var maxDepth: Int = 20
+    @Option(help: "Links followed from a seed at most. (default: 20)")
+    var maxDepth: Int?
 
-    @Option(help: "Requests running at once over all hosts.")
-    var concurrency: Int = 16
+    @Option(help: "Requests running at once over all hosts. (default: 16)")
+    var concurrency: Int?
 
-    @Option(help: "Requests running at once against one host.")
-    var perHostConcurrency: Int = 2
+    @Option(help: "Requests running at once against one host. (default: 2)")
+    var perHostConcurrency: Int?
 
-    @Option(help: "Seconds between request starts to one host (robots.txt Crawl-delay wins when larger).")
-    var perHostDelay: Double = 1.0
+    @Option(help: "Seconds between request starts to one host (robots.txt Crawl-delay wins when larger). (default: 1)")
+    var perHostDelay: Double?
 
     @Flag(help: "Do not obey robots.txt. Only for sites you own or have permission to archive this way.")
     var ignoreRobots = false
@@ -78,6 +87,12 @@ public struct CrawlCommand: AsyncParsableCommand {
     @Option(help: "Roll WARC files over at this size in bytes.")
     var warcSize: Int64 = 1_000_000_000
 
+    @Option(
+        help: ArgumentHelp(
+            "Media files: full, or headers (only the byte ranges holding JPEG/MP4/MOV metadata, via HTTP Range). (default: full)",
+            valueName: "full|headers"))
+    var media: MediaFetchMode?
+
     @Option(help: ArgumentHelp("Write one JSON object per URL event to this file.", valueName: "FILE"))
     var log: String?
 
@@ -90,11 +105,13 @@ public struct CrawlCommand: AsyncParsableCommand {
         for seed in seeds where CrawlURL(seed) == nil {
             throw ValidationError("'\(seed)' is not an http(s) URL.")
         }
-        if concurrency < 1 || perHostConcurrency < 1 { throw ValidationError("Concurrency must be at least 1.") }
-        if perHostDelay < 0 { throw ValidationError("--per-host-delay cannot be negative.") }
+        if (concurrency ?? 1) < 1 || (perHostConcurrency ?? 1) < 1 {
+            throw ValidationError("Concurrency must be at least 1.")
+        }
+        if (perHostDelay ?? 0) < 0 { throw ValidationError("--per-host-delay cannot be negative.") }
         if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1.") }
         do {
-            try CrawlScope(mode: scope, seeds: [], include: include, exclude: exclude).validate()
+            try CrawlScope(mode: scope ?? .host, seeds: [], include: include, exclude: exclude).validate()
         } catch {
             throw ValidationError(error.description)
         }
@@ -102,25 +119,47 @@ public struct CrawlCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let layout = archiveOptions.layout
-        let seedURLs = seeds.compactMap { CrawlURL($0) }
+        let file: CrawlConfigFile?
+        do {
+            file = try CrawlConfigFile.load(path: config ?? layout.configPath)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        if let config, file == nil { throw ValidationError("--config \(config): no such file.") }
+        let settings = file ?? CrawlConfigFile()
+        for seed in settings.seeds where CrawlURL(seed) == nil {
+            throw ValidationError("seed '\(seed)' in the configuration file is not an http(s) URL.")
+        }
+        let adapters = try platformOptions.adapterSet(file: file)
+        // Enumerated ids are seeds: each post URL is fetched whether or not anything links to it.
+        let enumerated = adapters.configuration.idRange?.urls().compactMap { CrawlURL($0) } ?? []
+        let seedURLs = (seeds.isEmpty ? settings.seeds : seeds).compactMap { CrawlURL($0) } + enumerated
         let knownSeeds = try CrawlSession.resumeSeeds(layout: layout)
         let allSeeds = seedURLs.isEmpty ? knownSeeds : seedURLs
         guard !allSeeds.isEmpty else {
             throw ValidationError("Give at least one seed URL (or --archive a folder with an earlier crawl to resume).")
         }
+        let contact = contact ?? settings.contact
+        let userAgent = userAgent ?? settings.userAgent
         var configuration = CrawlConfiguration(
             seeds: seedURLs,
-            scope: CrawlScope(mode: scope, seeds: allSeeds, include: include, exclude: exclude, maxDepth: maxDepth),
+            scope: CrawlScope(
+                mode: scope ?? settings.scope ?? .host, seeds: allSeeds, include: include + settings.include,
+                exclude: exclude + settings.exclude, maxDepth: maxDepth ?? settings.maxDepth ?? 20),
             userAgent: userAgent
                 ?? CrawlConfiguration.defaultUserAgent(version: VersionCommand.vestigeVersion, contact: contact))
-        configuration.maxPages = maxPages
-        configuration.concurrency = concurrency
-        configuration.perHostConcurrency = perHostConcurrency
-        configuration.perHostDelay = perHostDelay
+        configuration.maxPages = maxPages ?? settings.maxPages
+        configuration.concurrency = concurrency ?? settings.concurrency ?? 16
+        configuration.perHostConcurrency = perHostConcurrency ?? settings.perHostConcurrency ?? 2
+        configuration.perHostDelay = perHostDelay ?? settings.perHostDelay ?? 1.0
         configuration.ignoreRobots = ignoreRobots
         configuration.operatorContact = contact
         configuration.maxBodyBytes = maxBodyBytes
         configuration.maxWARCFileSize = warcSize
+        configuration.adapters = adapters
+        configuration.mediaMode = media ?? settings.media ?? .full
+        guard configuration.concurrency >= 1, configuration.perHostConcurrency >= 1, configuration.perHostDelay >= 0
+        else { throw ValidationError("concurrency must be at least 1 and per_host_delay not negative.") }
         if contact == nil && userAgent == nil {
             var errors = StandardStream.error
             errors.write("vestige: no --contact given; site operators cannot reach you about this crawl.\n")
@@ -133,3 +172,4 @@ public struct CrawlCommand: AsyncParsableCommand {
 }
 
 extension CrawlScope.Mode: ExpressibleByArgument {}
+extension MediaFetchMode: ExpressibleByArgument {}

@@ -1,7 +1,10 @@
 import ArchiveIndex
+import ArgumentParser
 import Crawling
 import Dispatch
+import Fetching
 import GRDB
+import HTMLParsing
 
 #if canImport(Glibc)
     import Glibc
@@ -18,6 +21,10 @@ final class CrawlSession: Sendable {
     let log: JSONLinesLog?
 
     init(configuration: CrawlConfiguration, layout: ArchiveLayout, logPath: String?, quiet: Bool) throws {
+        if let missing = CurlClient.libraryProblem ?? HTMLDocument.parserProblem {
+            StandardStream.writeError("vestige: \(missing)\n")
+            throw ExitCode.failure
+        }
         let log = try logPath.map { try JSONLinesLog(path: $0) }
         self.log = log
         self.layout = layout
@@ -99,6 +106,14 @@ final class CrawlSession: Sendable {
                     + "\n")
         }
         if s.robotsExcluded > 0 { out.write("  robots.txt \(s.robotsExcluded) URLs not fetched\n") }
+        if s.headerOnlyMedia > 0 {
+            let saved = s.headerOnlyMediaBytes - s.headerOnlyFetchedBytes
+            let percent = s.headerOnlyMediaBytes > 0 ? 100 * Double(saved) / Double(s.headerOnlyMediaBytes) : 0
+            out.write(
+                "  media      \(s.headerOnlyMedia) files header-only: \(ByteCount.format(s.headerOnlyFetchedBytes)) of "
+                    + "\(ByteCount.format(s.headerOnlyMediaBytes)) fetched, \(ByteCount.format(saved)) "
+                    + "(\(NumberText.fixed(percent, decimals: 1)) %) saved\n")
+        }
         let left = (counts[.queued] ?? 0) + (counts[.retry] ?? 0) + (counts[.inFlight] ?? 0)
         out.write(
             "  frontier   \(counts[.done] ?? 0) done, \(left) left, \(counts[.failed] ?? 0) failed, \(counts[.excluded] ?? 0) excluded\n"

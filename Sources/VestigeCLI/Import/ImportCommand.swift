@@ -32,6 +32,8 @@ public struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "The archive folder (created when missing).")
     var archive: String
 
+    @OptionGroup var platformOptions: PlatformOptions
+
     @Argument(help: "JSONL dumps and WARC files.")
     var files: [String]
 
@@ -95,7 +97,9 @@ public struct ImportCommand: ParsableCommand {
                 summary = try JSONLImporter(database: database).importFile(
                     path: file, problem: report, progress: progress)
             case .warc:
-                summary = try WARCImporter(database: database).importFile(
+                summary = try WARCImporter(
+                    database: database, adapters: try platformOptions.adapterSet(archive: archive)
+                ).importFile(
                     path: file, problem: report, progress: progress)
             case .unreadable(let reason):
                 report(ImportProblem(file: file, message: reason))

@@ -17,6 +17,8 @@ public struct ReindexCommand: ParsableCommand {
             record could not be read.
             """)
 
+    @OptionGroup var platformOptions: PlatformOptions
+
     @Option(name: .long, help: "The archive folder.")
     var archive: String
 
@@ -41,7 +43,8 @@ public struct ReindexCommand: ParsableCommand {
         }
         let showProgress = isatty(STDERR_FILENO) != 0
         let summary = try IndexRebuilder.rebuild(
-            database: database, warcDirectory: warc, problem: { console.line("vestige: \($0)") },
+            database: database, warcDirectory: warc, adapters: try platformOptions.adapterSet(archive: archive),
+            problem: { console.line("vestige: \($0)") },
             progress: showProgress ? { console.progress(ImportProgressLine.text($0)) } : nil)
         console.clearProgress()
         try database.checkpoint()
