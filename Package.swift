@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(
             name: "VestigeCLITests",
             dependencies: [
-                "VestigeCLI", "MediaMetadata", "BinaryParsing", "ArchiveIndex", "Crawling", "SamplePlatform",
+                "VestigeCLI", "MediaMetadata", "BinaryParsing", "ArchiveIndex", "Crawling", "SamplePlatform", "WARC",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),

@@ -12,8 +12,8 @@ public struct VestigeCommand: AsyncParsableCommand {
         version: VersionCommand.vestigeVersion,
         subcommands: [
             DemoCommand.self, ExtractCommand.self, CrawlCommand.self, ImportCommand.self, SearchCommand.self,
-            ReindexCommand.self, RecrawlCommand.self,
-            VerifyCommand.self, SamplePlatformCommand.self, VersionCommand.self,
+            ReindexCommand.self, RecrawlCommand.self, VerifyCommand.self, ShowCommand.self, ExportCommand.self,
+            ReportCommand.self, SamplePlatformCommand.self, VersionCommand.self,
         ])
 
     public init() {}

@@ -17,9 +17,13 @@ struct POSIXFile {
         return POSIXFile(path: path, descriptor: fd)
     }
 
-    /// Creates `path`, which must not exist yet, for appending.
-    static func createNew(_ path: String, permissions: mode_t = 0o644) throws(WARCError) -> POSIXFile {
-        let fd = retryingEINTR { open(path, O_CREAT | O_EXCL | O_WRONLY | O_APPEND | O_CLOEXEC, permissions) }
+    /// Creates `path`, which must not exist yet, for appending (`append` false: for writes that
+    /// also patch earlier bytes with `writeAll(_:at:)`, which O_APPEND would send to the end).
+    static func createNew(_ path: String, permissions: mode_t = 0o644, append: Bool = true) throws(WARCError)
+        -> POSIXFile
+    {
+        let flags = O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | (append ? O_APPEND : 0)
+        let fd = retryingEINTR { open(path, flags, permissions) }
         guard fd >= 0 else {
             let code = errno
             if code == EEXIST { throw .fileExists(path: path) }
@@ -55,6 +59,25 @@ struct POSIXFile {
             }
         }
         if let failure { throw failure }
+    }
+
+    /// Writes all of `bytes` at `offset` (pwrite), leaving the file position alone; for patching
+    /// a header once the data after it is known.
+    func writeAll(_ bytes: [UInt8], at offset: Int64) throws(WARCError) {
+        var done = 0
+        while done < bytes.count {
+            let result = bytes.withUnsafeBytes { raw in
+                raw.baseAddress.map { pwrite(descriptor, $0 + done, raw.count - done, off_t(offset) + off_t(done)) }
+                    ?? -1
+            }
+            if result < 0 {
+                let code = errno
+                if code == EINTR || code == EAGAIN { continue }
+                throw Self.error(path, "write", code)
+            }
+            if result == 0 { throw WARCError.io(path: path, operation: "write", reason: "wrote 0 bytes") }
+            done += result
+        }
     }
 
     /// Reads up to `count` bytes at `offset` into `buffer` (from its start); returns the number

@@ -76,7 +76,9 @@ final class CrawlSession: Sendable {
         ticker.cancel()
         progress.clear()
         let interrupted = interrupts.count > 0
+        let sealed = try ManifestSealing.seal(layout: layout)
         try printSummary(statistics, interrupted: interrupted)
+        StandardStream.writeError(sealed)
         return Outcome(statistics: statistics, interrupted: interrupted)
     }
 

@@ -91,7 +91,9 @@ public struct DemoCommand: AsyncParsableCommand {
             The archive is in \(folder): WARC files in \(folder)/warc, the index in \(folder)/archive.sqlite.
             Try next:
               vestige search --archive \(folder) --has-gps --format geojson > places.geojson
-              vestige verify --archive \(folder)
+              vestige verify --archive \(folder)      (also checks manifest.sha256 and its hash chain)
+              vestige report --archive \(folder)
+              vestige export --archive \(folder) --format wacz --output demo.wacz
               vestige extract --json -r Samples/media
               vestige sample-platform --small     (then crawl it yourself: vestige crawl --archive DIR URL)
             """)

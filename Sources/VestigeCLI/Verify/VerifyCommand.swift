@@ -14,7 +14,9 @@ public struct VerifyCommand: ParsableCommand {
             Checks every record of DIR/warc/*.warc.gz: headers, Content-Length, WARC-Block-Digest and, \
             for responses, WARC-Payload-Digest (over the de-chunked payload, as WARC 1.1 defines it); \
             detects truncated and damaged records and reports each with its file and offset. When \
-            DIR/archive.sqlite exists, also checks that every capture it lists is at the offset it names.
+            DIR/archive.sqlite exists, also checks that every capture it lists is at the offset it names. \
+            When DIR/manifest.sha256 exists, reports WARC files added, removed or changed since it was \
+            written, and re-computes every link of DIR/manifest-chain.jsonl.
 
             Exit status: 0 when everything is sound, 65 when any problem was found, 1 when the \
             archive cannot be read.
@@ -28,6 +30,14 @@ public struct VerifyCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
+        var output = StandardStream.output
+        let clean = try perform(output: &output)
+        output.flush()
+        if !clean { throw ExitCode.badInput }
+    }
+
+    /// Checks the archive and writes the report to `output`; returns true when it is clean.
+    public func perform(output: inout some TextSink) throws -> Bool {
         let layout = archiveOptions.layout
         guard fileExists(layout.directory) else {
             throw ValidationError("No archive folder at \(layout.directory).")
@@ -43,23 +53,31 @@ public struct VerifyCommand: ParsableCommand {
         if fileExists(layout.databasePath) {
             problems += try crossCheck(layout: layout, reports: &allReports)
         }
-        var output = StandardStream.output
+        let manifest = ManifestCheck.check(layout: layout)
         if json {
-            output.write(Self.json(reports: allReports, problems: problems))
+            output.write(Self.json(reports: allReports, problems: problems, manifest: manifest))
         } else {
             for report in allReports {
                 output.write("\(report.file): \(report.records) records, \(report.digestsChecked) digests checked")
                 output.write(report.problems.isEmpty ? ", ok\n" : ", \(report.problems.count) problems\n")
             }
             for problem in problems { output.write("  PROBLEM \(problem)\n") }
+            if manifest.present {
+                output.write(
+                    "manifest: \(manifest.listed) files in manifest.sha256, \(manifest.links) links in "
+                        + "manifest-chain.jsonl" + (manifest.isClean ? ", ok\n" : "\n"))
+                for finding in manifest.findings { output.write("  PROBLEM \(finding)\n") }
+            } else {
+                output.write("manifest: none (manifest.sha256 is written at the end of each crawl)\n")
+            }
             let records = allReports.reduce(0) { $0 + $1.records }
+            let total = problems.count + manifest.findings.count
             output.write(
-                problems.isEmpty
+                total == 0
                     ? "verify: \(files.count) WARC files, \(records) records: clean\n"
-                    : "verify: \(files.count) WARC files, \(records) records: \(problems.count) problems\n")
+                    : "verify: \(files.count) WARC files, \(records) records: \(total) problems\n")
         }
-        output.flush()
-        if !problems.isEmpty { throw ExitCode.badInput }
+        return problems.isEmpty && manifest.isClean
     }
 
     /// Every capture listed in archive.sqlite must be in its file at its offset.
@@ -89,7 +107,9 @@ public struct VerifyCommand: ParsableCommand {
         }
     }
 
-    static func json(reports: [WARCVerifier.FileReport], problems: [WARCVerifier.Problem]) -> String {
+    static func json(reports: [WARCVerifier.FileReport], problems: [WARCVerifier.Problem], manifest: ManifestReport)
+        -> String
+    {
         let files = reports.map { report in
             "{\"file\": \(ExiftoolJSONWriter.quoted(report.file)), \"records\": \(report.records), "
                 + "\"digests_checked\": \(report.digestsChecked), \"problems\": \(report.problems.count)}"
@@ -99,8 +119,14 @@ public struct VerifyCommand: ParsableCommand {
                 + "\"record_id\": \(problem.recordID.map(ExiftoolJSONWriter.quoted) ?? "null"), "
                 + "\"message\": \(ExiftoolJSONWriter.quoted(problem.message))}"
         }
-        return "{\"clean\": \(problems.isEmpty), \"files\": [\(files.joined(separator: ", "))], "
-            + "\"problems\": [\(items.joined(separator: ", "))]}\n"
+        func names(_ list: [String]) -> String { "[" + list.map(JSONText.quoted).joined(separator: ", ") + "]" }
+        let manifestJSON =
+            manifest.present
+            ? "{\"clean\": \(manifest.isClean), \"listed\": \(manifest.listed), \"links\": \(manifest.links), "
+                + "\"added\": \(names(manifest.added)), \"removed\": \(names(manifest.removed)), "
+                + "\"changed\": \(names(manifest.changed)), \"problems\": \(names(manifest.problems))}" : "null"
+        return "{\"clean\": \(problems.isEmpty && manifest.isClean), \"files\": [\(files.joined(separator: ", "))], "
+            + "\"problems\": [\(items.joined(separator: ", "))], \"manifest\": \(manifestJSON)}\n"
     }
 }
 
