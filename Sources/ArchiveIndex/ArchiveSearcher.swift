@@ -53,7 +53,27 @@ public final class ArchiveSearcher {
                 }
             }
             if let limit = request.limit, hits.count > limit { hits.removeLast(hits.count - limit) }
+            if request.historyOnly {
+                for index in hits.indices where hits[index].kind == .post {
+                    hits[index].versions = try Self.versions(db, postID: hits[index].id)
+                }
+            }
             return hits
+        }
+    }
+
+    /// The earlier texts of post `postID`, oldest first.
+    static func versions(_ db: Database, postID: Int64) throws -> [PostVersion] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT seen_at, body, record_id, payload_digest, source_file, source_line FROM post_versions
+                WHERE post_id = ? ORDER BY id
+                """, arguments: [postID]
+        ).map {
+            PostVersion(
+                seenAt: $0[0], body: $0[1] ?? "", recordID: $0[2], payloadDigest: $0[3], sourceFile: $0[4],
+                sourceLine: $0[5])
         }
     }
 
@@ -87,6 +107,7 @@ public final class ArchiveSearcher {
         if let until = request.until { filter.until("p.created_at", until) }
         if let author = request.author { filter.add("p.author = ? COLLATE NOCASE", [Self.handle(author)]) }
         if request.deletedOnly { filter.add("p.deleted_at IS NOT NULL") }
+        if request.historyOnly { filter.add("EXISTS (SELECT 1 FROM post_versions v WHERE v.post_id = p.id)") }
         filter.place(request, alias: "p", idColumn: "id", geoTable: "posts_geo")
         return filter
     }

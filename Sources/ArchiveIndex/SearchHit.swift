@@ -55,6 +55,8 @@ public struct SearchHit: Sendable, Hashable {
     public var sourceFile: String?
     /// Line in `sourceFile`.
     public var sourceLine: Int64?
+    /// Earlier texts of an edited post, oldest first (filled for `SearchRequest.historyOnly`).
+    public var versions: [PostVersion] = []
 
     /// A hit of `kind` with row id `id` and nothing else set.
     public init(kind: HitKind, id: Int64) {

@@ -16,6 +16,8 @@ public struct SearchRequest: Sendable, Hashable {
     public var hasGPS = false
     /// Only deleted posts.
     public var deletedOnly = false
+    /// Only edited posts (with earlier versions), each with its versions.
+    public var historyOnly = false
     /// Which kinds of hits; empty means all.
     public var kinds: Set<HitKind> = []
     /// Most hits returned; nil for all.
@@ -39,8 +41,8 @@ public struct SearchRequest: Sendable, Hashable {
         if !kinds.isEmpty, !kinds.contains(kind) { return false }
         switch kind {
         case .post: return true
-        case .page: return !hasPlaceFilter && !deletedOnly && author == nil
-        case .media: return query == nil && !deletedOnly
+        case .page: return !hasPlaceFilter && !deletedOnly && !historyOnly && author == nil
+        case .media: return query == nil && !deletedOnly && !historyOnly
         }
     }
 }

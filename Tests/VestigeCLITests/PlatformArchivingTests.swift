@@ -301,5 +301,12 @@ import VestigeCLI
                     """)
         }
         #expect(keptVersions == expectedDeleted.count, "a deleted post must still point at its archived 200 capture")
+        // search --history: the edited posts, each with the text it had before.
+        var history = try SearchCommand.parse(["--archive", folder, "--history", "--format", "jsonl", "--limit=0"])
+        var sink = StringSink()
+        try history.perform(output: &sink)
+        let lines = sink.text.split(separator: "\n")
+        #expect(lines.count == expectedEdited.count)
+        #expect(lines.allSatisfy { $0.contains("\"versions\":[{\"seen_at\":") })
     }
 }

@@ -22,9 +22,20 @@ enum HitFields {
         ]
     }
 
-    /// `hit` as one JSON object.
+    /// `hit` as one JSON object; an edited post's earlier texts under `versions` (with --history).
     static func jsonObject(_ hit: SearchHit) -> String {
         let values = values(hit)
-        return "{" + zip(keys, values).map { JSONText.quoted($0) + ":" + $1.json }.joined(separator: ",") + "}"
+        var fields = zip(keys, values).map { JSONText.quoted($0) + ":" + $1.json }
+        if !hit.versions.isEmpty {
+            let versions = hit.versions.map { version in
+                "{\"seen_at\":\(HitValue(version.seenAt).json),\"body\":\(JSONText.quoted(version.body)),"
+                    + "\"record_id\":\(HitValue(version.recordID).json),"
+                    + "\"payload_digest\":\(HitValue(version.payloadDigest).json),"
+                    + "\"source_file\":\(HitValue(version.sourceFile).json),"
+                    + "\"source_line\":\(HitValue(version.sourceLine).json)}"
+            }
+            fields.append("\"versions\":[" + versions.joined(separator: ",") + "]")
+        }
+        return "{" + fields.joined(separator: ",") + "}"
     }
 }

@@ -36,6 +36,11 @@ struct HitTableWriter {
             if let record = hit.recordID { provenance.append(record) }
             if let digest = hit.payloadDigest { provenance.append(digest) }
             if !provenance.isEmpty { sink.write("   from " + provenance.joined(separator: "  ") + "\n") }
+            for (number, version) in hit.versions.enumerated() {
+                sink.write("   version \(number + 1), seen \(version.seenAt ?? "?"): ")
+                sink.write(Self.oneLine(Self.cut(version.body, 200)) + "\n")
+                if let record = version.recordID { sink.write("      from " + record + "\n") }
+            }
             sink.write("\n")
         }
         sink.write(hits.count == 1 ? "1 hit\n" : "\(hits.count) hits\n")

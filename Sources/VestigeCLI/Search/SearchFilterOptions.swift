@@ -7,7 +7,7 @@ public struct SearchFilterOptions: ParsableArguments {
     /// True when any filter or query is given (export then takes a subset, not the whole archive).
     var isFiltered: Bool {
         !query.isEmpty || near != nil || radiusKm != nil || bbox != nil || since != nil || until != nil
-            || author != nil || hasGPS || deleted || !kind.isEmpty || limit != nil
+            || author != nil || hasGPS || deleted || history || !kind.isEmpty || limit != nil
     }
 
     @Argument(help: "The query (several arguments are joined with spaces). Omit to list by filters.")
@@ -37,6 +37,9 @@ public struct SearchFilterOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Only deleted posts.")
     var deleted = false
+
+    @Flag(name: .long, help: "Only edited posts, each with its earlier texts (versions) and where they were archived.")
+    var history = false
 
     @Option(name: .long, help: "Only this kind of hit (repeatable).")
     var kind: [HitKindArgument] = []
@@ -119,6 +122,7 @@ public struct SearchFilterOptions: ParsableArguments {
         }
         request.hasGPS = hasGPS
         request.deletedOnly = deleted
+        request.historyOnly = history
         request.kinds = Set(kind.map(\.kind))
         request.sort = sort?.sort
         request.includeNullIsland = includeNullIsland
