@@ -26,6 +26,9 @@ public struct CrawlConfiguration: Sendable {
     public var maxRedirects = 10
     /// URLs kept per host (trap guard).
     public var maxURLsPerHost = 1_000_000
+    /// Seconds before an unreachable robots.txt (5xx, 429, no answer) is asked for again; its
+    /// site's URLs wait that long, and fail after `maxAttempts` such waits.
+    public var robotsRetryDelay: Double = 30
     /// Longest wait honoured from a Retry-After header, in seconds.
     public var maxRetryAfter: Double = 3600
     /// Operator and contact written into every warcinfo record.

@@ -27,6 +27,8 @@ public actor Crawler {
     /// Requests claimed per origin and not finished: the loop claims no more for an origin at its limit.
     private var runningPerOrigin: [String: Int] = [:]
     private var robots: [String: Task<RobotsRules, Never>] = [:]
+    /// Origins whose unreachable robots.txt is due to be fetched again.
+    private var robotsRetryScheduled: Set<String> = []
     private var urlsPerOrigin: [String: Int] = [:]
     private var statistics = CrawlStatistics()
     private var stopRequested = false
@@ -169,6 +171,22 @@ public actor Crawler {
         }
         if !configuration.ignoreRobots {
             let rules = await robotsRules(for: url.origin)
+            if rules.retryLater {
+                // robots.txt was unreachable (5xx, 429, no answer): RFC 9309 says assume complete
+                // disallow for now. Not an exclusion: ask for robots.txt again later, then the URL.
+                if robots[url.origin] != nil, robotsRetryScheduled.insert(url.origin).inserted {
+                    Task {
+                        try? await Task.sleep(for: .seconds(configuration.robotsRetryDelay))
+                        self.forgetRobots(of: url.origin)
+                    }
+                }
+                if entry.attempts >= configuration.maxAttempts {
+                    markFailed(entry, reason: "robots.txt unreachable: \(entry.attempts) attempts")
+                } else {
+                    scheduleRetry(entry, after: configuration.robotsRetryDelay, reason: "robots.txt unreachable")
+                }
+                return
+            }
             if !rules.allows(url.pathAndQuery) {
                 try? frontier.mark(entry.id, .excluded, reason: "robots.txt")
                 statistics.robotsExcluded += 1
@@ -386,6 +404,12 @@ public actor Crawler {
     }
 
     // MARK: - robots.txt
+
+    /// Drops the cached robots.txt verdict of `origin`, so the next URL there fetches it again.
+    private func forgetRobots(of origin: String) {
+        robots[origin] = nil
+        robotsRetryScheduled.remove(origin)
+    }
 
     /// The robots.txt rules of `origin`, fetched (and archived) once per run.
     func robotsRules(for origin: String) async -> RobotsRules {

@@ -215,6 +215,40 @@ extension CrawlerIntegrationTests {
             #expect(captured.contains(server.url(path)), "\(path) not archived")
         }
     }
+
+    @Test func unreachableRobotsTxtDelaysTheSiteInsteadOfExcludingIt() async throws {
+        let server = TestHTTPServer()
+        let robotsAnswers = Mutex(0)
+        server.route("/robots.txt") { _ in
+            let count = robotsAnswers.withLock { value -> Int in
+                value += 1
+                return value
+            }
+            return count == 1 ? .status(503, retryAfter: nil) : .text("User-agent: *\nDisallow: /private\n")
+        }
+        server.route("/", reply: Self.html(["/a", "/private"]))
+        server.route("/a", reply: .text("a"))
+        server.route("/private", reply: .text("secret"))
+        _ = try server.start()
+        defer { server.stop() }
+        let layout = Self.temporaryArchive()
+        defer { try? FileManager.default.removeItem(atPath: layout.directory) }
+        let seed = try #require(CrawlURL(server.url("/")))
+        var configuration = CrawlConfiguration(
+            seeds: [seed], scope: CrawlScope(mode: .host, seeds: [seed]), userAgent: "vestige-test")
+        configuration.perHostDelay = 0
+        configuration.robotsRetryDelay = 0.3
+        let statistics = try await Crawler(configuration: configuration, layout: layout, software: "vestige/test").run()
+        // The 503 held the site back; the second robots.txt allowed / and /a, and excluded /private.
+        #expect(robotsAnswers.withLock { $0 } == 2)
+        let archived = try Self.captures(layout)
+        #expect(archived[server.url("/")] != nil)
+        #expect(archived[server.url("/a")] != nil)
+        #expect(archived[server.url("/private")] == nil)
+        #expect(server.requests(path: "/private").isEmpty)
+        #expect(statistics.robotsExcluded == 1)
+        #expect(statistics.retries >= 1)
+    }
 }
 
 /// A counter shared with server handlers.
