@@ -14,6 +14,8 @@ public struct CrawlStatistics: Sendable, Equatable {
     public var retries = 0
     /// URLs added to the frontier in this run.
     public var discovered = 0
+    /// Why the run stopped early because the archive could not be written (disk full…), if it did.
+    public var archiveFailure: String?
     /// Seconds since the run started.
     public var elapsed: Double = 0
 

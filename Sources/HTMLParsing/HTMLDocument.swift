@@ -12,21 +12,46 @@ public struct HTMLDocument: ~Copyable {
     let document: htmlDocPtr  // internal: HTMLText.swift walks text nodes
 
     /// Parses `bytes`; nil only when libxml2 cannot build any tree.
+    ///
+    /// A page whose declared charset does not fit its bytes (a `<meta charset="shift_jis">` on a
+    /// Latin-1 page) makes libxml2 stop at the first byte it cannot convert, losing the rest of
+    /// the page with its links; such a page is parsed again as ISO-8859-1, which accepts every
+    /// byte and keeps all markup. (Invalid UTF-8 needs no second pass: libxml2 itself carries on.)
     public init?(_ bytes: some Collection<UInt8>, url: String? = nil) {
         xmlInitParser()
         let input = Array(bytes.prefix(Self.maxInputBytes))
+        guard let first = Self.parse(input, url: url, encoding: nil) else { return nil }
+        guard first.conversionFailed, let second = Self.parse(input, url: url, encoding: "ISO-8859-1") else {
+            document = first.document
+            return
+        }
+        xmlFreeDoc(first.document)
+        document = second.document
+    }
+
+    /// One libxml2 parse; `conversionFailed` when the input could not be converted from the
+    /// document's declared (non-UTF-8) charset.
+    private static func parse(_ input: [UInt8], url: String?, encoding: String?) -> (
+        document: htmlDocPtr, conversionFailed: Bool
+    )? {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        guard let context = htmlNewParserCtxt() else { return nil }
+        defer { htmlFreeParserCtxt(context) }
         let parsed = input.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    htmlReadMemory($0, Int32(buffer.count), url, nil, options)
+                    htmlCtxtReadMemory(context, $0, Int32(buffer.count), url, encoding, options)
                 }
             }
         }
         guard let parsed else { return nil }
-        document = parsed
+        let declared = parsed.pointee.encoding.map { String(cString: $0).lowercased() } ?? "utf-8"
+        let failed =
+            context.pointee.errNo == Int32(XML_ERR_INVALID_ENCODING.rawValue) && declared != "utf-8"
+            && declared != "utf8"
+        return (parsed, failed)
     }
 
     deinit { xmlFreeDoc(document) }

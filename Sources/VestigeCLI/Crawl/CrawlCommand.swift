@@ -128,6 +128,15 @@ public struct CrawlCommand: AsyncParsableCommand {
         }
         let session = try CrawlSession(configuration: configuration, layout: layout, logPath: log, quiet: quiet)
         let outcome = try await session.run()
+        if let failure = outcome.statistics.archiveFailure {
+            var errors = StandardStream.error
+            errors.write(
+                "vestige: stopped: could not write the archive: \(failure)\n"
+                    + "vestige: nothing archived so far is lost; free disk space (or raise the file size limit) "
+                    + "and run the same command again to resume\n")
+            errors.flush()
+            throw ExitCode.failure
+        }
         if outcome.interrupted { throw ExitCode(130) }
     }
 }

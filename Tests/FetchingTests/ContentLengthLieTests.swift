@@ -1,0 +1,32 @@
+import Fetching
+import TestHTTPServer
+import Testing
+
+/// A server that sends more bytes than its Content-Length announces, on a keep-alive connection:
+/// the extra bytes must not become the response of the next request (response desync).
+@Suite struct ContentLengthLieTests {
+    @Test func extraBytesDoNotBecomeTheNextResponse() async throws {
+        let server = TestHTTPServer()
+        server.route(
+            "/lie",
+            reply: .rawKeepingConnection(
+                Array(
+                    "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n12345HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nfake"
+                        .utf8)))
+        server.route("/next", reply: .text("the real next page"))
+        _ = try server.start()
+        defer { server.stop() }
+        var configuration = FetchConfiguration(userAgent: "vestige-test")
+        configuration.maxConcurrentTransfers = 1
+        let client = CurlClient(configuration: configuration)
+        defer { client.shutdown() }
+
+        for _ in 0..<5 {
+            let lie = try await client.fetch(FetchRequest(url: server.url("/lie")))
+            #expect(lie.body == Array("12345".utf8))
+            let next = try await client.fetch(FetchRequest(url: server.url("/next")))
+            #expect(next.body == Array("the real next page".utf8), "got \(String(decoding: next.body, as: UTF8.self))")
+        }
+        #expect(server.requests(path: "/next").count == 5)
+    }
+}
