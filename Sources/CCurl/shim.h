@@ -48,6 +48,12 @@ static inline CURLcode vestige_easy_getinfo_off(CURL *handle, CURLINFO info, cur
     return curl_easy_getinfo(handle, info, value);
 }
 
+/// The socket of the transfer's connection (CURLINFO_ACTIVESOCKET); -1 when it is closed or the
+/// handle is no longer in its multi handle.
+static inline CURLcode vestige_easy_getinfo_active_socket(CURL *handle, curl_socket_t *value) {
+    return curl_easy_getinfo(handle, CURLINFO_ACTIVESOCKET, value);
+}
+
 static inline CURLMcode vestige_multi_setopt_long(CURLM *handle, CURLMoption option, long value) {
     return curl_multi_setopt(handle, option, value);
 }

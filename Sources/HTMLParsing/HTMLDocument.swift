@@ -30,27 +30,28 @@ public struct HTMLDocument: ~Copyable {
     }
 
     /// One libxml2 parse; `conversionFailed` when the input could not be converted from the
-    /// document's declared (non-UTF-8) charset.
+    /// document's declared (non-UTF-8) charset. (libxml2 keeps its last error per thread.)
     private static func parse(_ input: [UInt8], url: String?, encoding: String?) -> (
         document: htmlDocPtr, conversionFailed: Bool
     )? {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        guard let context = htmlNewParserCtxt() else { return nil }
-        defer { htmlFreeParserCtxt(context) }
+        xmlResetLastError()
         let parsed = input.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    htmlCtxtReadMemory(context, $0, Int32(buffer.count), url, encoding, options)
+                    htmlReadMemory($0, Int32(buffer.count), url, encoding, options)
                 }
             }
         }
         guard let parsed else { return nil }
+        let code = xmlGetLastError()?.pointee.code ?? 0
+        let conversionCodes = [
+            XML_IO_ENCODER.rawValue, XML_ERR_INVALID_ENCODING.rawValue, XML_I18N_CONV_FAILED.rawValue,
+        ]
         let declared = parsed.pointee.encoding.map { String(cString: $0).lowercased() } ?? "utf-8"
-        let failed =
-            context.pointee.errNo == Int32(XML_ERR_INVALID_ENCODING.rawValue) && declared != "utf-8"
-            && declared != "utf8"
+        let failed = conversionCodes.contains(UInt32(code)) && declared != "utf-8" && declared != "utf8"
         return (parsed, failed)
     }
 

@@ -128,13 +128,13 @@ import WARC
             }
             return .redirect(to: "/chain/\(step + 1)", status: 302)
         }
-        // Content-Length smaller than the body: the extra bytes must not become the next response.
+        // Content-Length smaller than the body, head and body in two writes: the extra bytes must not
+        // become the next response on the kept-alive connection (ContentLengthLieTests has the details).
         server.route(
             "/cl-short",
-            reply: .rawKeepingConnection(
-                Array(
-                    "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\n12345HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nfake"
-                        .utf8)))
+            reply: .response(
+                status: 200, headers: [("Content-Type", "text/plain"), ("Content-Length", "5")],
+                body: Array("12345HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nfake".utf8)))
         // Invalid UTF-8 in a page labelled UTF-8, and a Latin-1 page labelled UTF-8 whose meta says Shift_JIS.
         server.route(
             "/bad-utf8",
@@ -216,6 +216,12 @@ import WARC
         // connection (no capture of the fake response).
         let short = try #require(try result.record(server.url("/cl-short")))
         #expect(HTTPResponseBlock(parsing: short.block).map { Array($0.payload) } == Array("12345".utf8))
+        for url in result.captures.keys {
+            let payload = try result.record(url).flatMap { HTTPResponseBlock(parsing: $0.block) }.map {
+                Array($0.payload)
+            }
+            #expect(payload != Array("fake".utf8), "\(url) was answered with the bytes /cl-short sent too many")
+        }
         // Invalid and mislabelled text does not hide the links after it.
         #expect(status("/after-bad-utf8") == 200)
         #expect(status("/after-mislabelled") == 200)
