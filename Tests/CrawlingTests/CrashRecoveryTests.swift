@@ -139,17 +139,23 @@ import WARC
         // 4 kills while importing those WARC files into a second archive, then an import to the end.
         let warcs = try FileManager.default.contentsOfDirectory(atPath: warcFolder).filter { $0.hasSuffix(".warc.gz") }
             .sorted().map { warcFolder + "/" + $0 }
+        var killedImports = 0
         for _ in 0..<4 {
-            try Self.run(
+            let run = try Self.run(
                 ["import", "--archive", imported] + warcs, killAfter: Double.random(in: 0.02...0.3, using: &generator))
+            if run.status == SIGKILL { killedImports += 1 }
         }
+        #expect(killedImports >= 2, "only \(killedImports) of 4 imports were killed before they finished")
         #expect(try Self.run(["import", "--archive", imported] + warcs).status == 0)
 
         // 4 kills while reindexing the crawled archive, then a reindex to the end.
+        var killedReindexes = 0
         for _ in 0..<4 {
-            try Self.run(
+            let run = try Self.run(
                 ["reindex", "--archive", archive], killAfter: Double.random(in: 0.02...0.3, using: &generator))
+            if run.status == SIGKILL { killedReindexes += 1 }
         }
+        #expect(killedReindexes >= 2, "only \(killedReindexes) of 4 reindexes were killed before they finished")
         #expect(try Self.run(["reindex", "--archive", archive]).status == 0)
 
         try Self.expectEachPageOnce(archive, pages: pages)
