@@ -75,6 +75,12 @@ public struct CrawlCommand: AsyncParsableCommand {
     @Option(help: "Largest response body archived, in bytes; longer ones are cut and marked truncated.")
     var maxBodyBytes: Int = 100 * 1024 * 1024
 
+    @Option(
+        help: ArgumentHelp(
+            "Trust the certificate authorities in this PEM file instead of the system's (a test server, an intranet CA); certificates are still checked.",
+            valueName: "FILE"))
+    var caFile: String?
+
     @Option(help: "Roll WARC files over at this size in bytes.")
     var warcSize: Int64 = 1_000_000_000
 
@@ -121,6 +127,7 @@ public struct CrawlCommand: AsyncParsableCommand {
         configuration.operatorContact = contact
         configuration.maxBodyBytes = maxBodyBytes
         configuration.maxWARCFileSize = warcSize
+        configuration.caFile = caFile
         if contact == nil && userAgent == nil {
             var errors = StandardStream.error
             errors.write("vestige: no --contact given; site operators cannot reach you about this crawl.\n")
