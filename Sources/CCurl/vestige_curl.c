@@ -134,6 +134,10 @@ CURLcode vestige_easy_getinfo_off(CURL *handle, CURLINFO info, curl_off_t *value
     return curl.easy_getinfo(handle, info, value);
 }
 
+CURLcode vestige_easy_getinfo_active_socket(CURL *handle, curl_socket_t *value) {
+    return curl.easy_getinfo(handle, CURLINFO_ACTIVESOCKET, value);
+}
+
 struct curl_slist *vestige_curl_slist_append(struct curl_slist *list, const char *line) {
     return curl.slist_append(list, line);
 }

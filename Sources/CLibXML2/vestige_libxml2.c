@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 
 // Every libxml2 function vestige calls, resolved once by load_library().
 static struct {
@@ -15,6 +16,8 @@ static struct {
     xmlNodePtr (*root_element)(const xmlDoc *);
     xmlChar *(*get_prop)(const xmlNode *, const xmlChar *);
     xmlChar *(*node_get_content)(const xmlNode *);
+    void (*reset_last_error)(void);
+    xmlErrorPtr (*get_last_error)(void);
     xmlFreeFunc free_string;
     const char *version;
 } xml;
@@ -49,6 +52,8 @@ static void load_library(void) {
     RESOLVE(root_element, "xmlDocGetRootElement");
     RESOLVE(get_prop, "xmlGetProp");
     RESOLVE(node_get_content, "xmlNodeGetContent");
+    RESOLVE(reset_last_error, "xmlResetLastError");
+    RESOLVE(get_last_error, "xmlGetLastError");
 #undef RESOLVE
     if (load_problem != NULL) return;
     // xmlFree and xmlParserVersion are variables; vestige never installs its own allocator, so
@@ -69,11 +74,37 @@ const char *vestige_libxml2_version(void) {
     return vestige_libxml2_load() == NULL ? xml.version : "not loaded";
 }
 
-vestige_html_document *vestige_html_parse(const char *bytes, int length, const char *url) {
-    if (vestige_libxml2_load() != NULL) return NULL;
+/// One parse; *conversion_failed when the input could not be converted from the document's
+/// declared (non-UTF-8) charset. (libxml2 keeps its last error per thread.)
+static htmlDocPtr parse_once(const char *bytes, int length, const char *url, const char *encoding,
+                             int *conversion_failed) {
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
         | HTML_PARSE_COMPACT;
-    return (vestige_html_document *)xml.read_memory(bytes, length, url, NULL, options);
+    xml.reset_last_error();
+    htmlDocPtr document = xml.read_memory(bytes, length, url, encoding, options);
+    if (document == NULL) return NULL;
+    xmlErrorPtr error = xml.get_last_error();
+    int code = error != NULL ? error->code : 0;
+    const char *declared = document->encoding != NULL ? (const char *)document->encoding : "utf-8";
+    *conversion_failed = (code == XML_IO_ENCODER || code == XML_ERR_INVALID_ENCODING || code == XML_I18N_CONV_FAILED)
+        && strcasecmp(declared, "utf-8") != 0 && strcasecmp(declared, "utf8") != 0;
+    return document;
+}
+
+vestige_html_document *vestige_html_parse(const char *bytes, int length, const char *url) {
+    if (vestige_libxml2_load() != NULL) return NULL;
+    int failed = 0;
+    htmlDocPtr first = parse_once(bytes, length, url, NULL, &failed);
+    if (first == NULL || !failed) return (vestige_html_document *)first;
+    // A declared charset that does not fit the bytes (a <meta charset="shift_jis"> on a Latin-1
+    // page) makes libxml2 stop at the first byte it cannot convert, losing the rest of the page
+    // and its links: parse again as ISO-8859-1, which accepts every byte and keeps all markup.
+    // (Invalid UTF-8 needs no second pass: libxml2 itself carries on.)
+    int ignored = 0;
+    htmlDocPtr second = parse_once(bytes, length, url, "ISO-8859-1", &ignored);
+    if (second == NULL) return (vestige_html_document *)first;
+    xml.free_doc(first);
+    return (vestige_html_document *)second;
 }
 
 void vestige_html_free_document(vestige_html_document *document) { xml.free_doc((xmlDocPtr)document); }

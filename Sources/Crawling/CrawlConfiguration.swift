@@ -43,6 +43,13 @@ public struct CrawlConfiguration: Sendable {
     /// Connect / total timeouts in seconds.
     public var connectTimeout: Double = 15
     public var totalTimeout: Double = 120
+    /// A transfer slower than `lowSpeedLimit` bytes per second for `lowSpeedTime` seconds is cut
+    /// (servers that trickle bytes to hold a connection); its partial body is marked `time`.
+    public var lowSpeedLimit = 64
+    public var lowSpeedTime: Double = 30
+    /// A PEM file of certificate authorities to trust instead of the system's (a test server or
+    /// an intranet CA); certificate and host name checks stay on.
+    public var caFile: String?
 
     /// A configuration for `seeds`.
     public init(seeds: [CrawlURL], scope: CrawlScope, userAgent: String) {

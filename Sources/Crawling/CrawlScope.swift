@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// Which URLs a crawl follows, and the guards against crawler traps (endless calendars,
 /// session ids, repeating paths).
 public struct CrawlScope: Sendable {
@@ -46,6 +52,10 @@ public struct CrawlScope: Sendable {
     public var maxSegmentRepeats = 3
     /// Most query parameters.
     public var maxQueryParameters = 16
+    /// Years a date in a URL may name (a path segment or query value such as `2026`, `2026-11`
+    /// or `2026/11/25`); calendars that link to next and previous months for ever leave it.
+    /// Nil turns the calendar guard off.
+    public var calendarYears: ClosedRange<Int>? = 1970...(CrawlScope.currentYear + 2)
 
     /// A scope around `seeds`.
     public init(mode: Mode, seeds: [CrawlURL], include: [String] = [], exclude: [String] = [], maxDepth: Int = 20) {
@@ -103,7 +113,49 @@ public struct CrawlScope: Sendable {
         if let query = url.query, query.split(separator: "&").count > maxQueryParameters {
             return "more than \(maxQueryParameters) query parameters"
         }
+        if let years = calendarYears, let year = Self.calendarYear(in: url), !years.contains(year) {
+            return "calendar date in year \(year), outside \(years.lowerBound)–\(years.upperBound)"
+        }
         return nil
+    }
+
+    /// The first year named by a date in the URL: a path segment or query value `YYYY-MM` or
+    /// `YYYY-MM-DD` (also with `_` or `.`), a path segment `YYYY` followed by a two-digit month
+    /// segment (`/2026/11`), or a four-digit value of a query key naming a year (`year=2031`).
+    /// Lone four-digit numbers (`/p/1234`) are ids, not dates.
+    static func calendarYear(in url: CrawlURL) -> Int? {
+        func digits(_ text: Substring, count: Int) -> Int? {
+            guard text.utf8.count == count, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            return Int(text)
+        }
+        func datedYear(_ value: Substring) -> Int? {
+            let parts = value.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "_" || $0 == "." }
+            guard (2...3).contains(parts.count), let year = digits(parts[0], count: 4),
+                let month = digits(parts[1], count: 2), (1...12).contains(month)
+            else { return nil }
+            return year
+        }
+        let segments = url.path.split(separator: "/")
+        for (index, segment) in segments.enumerated() {
+            if let year = datedYear(segment) { return year }
+            if let year = digits(segment, count: 4), index + 1 < segments.count,
+                let month = digits(segments[index + 1], count: 2), (1...12).contains(month)
+            {
+                return year
+            }
+        }
+        for parameter in (url.query ?? "").split(separator: "&") {
+            let pair = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard pair.count == 2 else { continue }
+            if let year = datedYear(pair[1]) { return year }
+            if pair[0].lowercased().contains("year"), let year = digits(pair[1], count: 4) { return year }
+        }
+        return nil
+    }
+
+    /// This year by the system clock (UTC).
+    static var currentYear: Int {
+        1970 + Int(Date().timeIntervalSince1970 / 31_556_952)
     }
 
     private func matches(_ pattern: String, _ text: String) -> Bool {

@@ -19,6 +19,8 @@ public struct CrawlStatistics: Sendable, Equatable {
     /// Their full sizes, and the bytes of them actually fetched.
     public var headerOnlyMediaBytes: Int64 = 0
     public var headerOnlyFetchedBytes: Int64 = 0
+    /// Why the run stopped early because the archive could not be written (disk full…), if it did.
+    public var archiveFailure: String?
     /// Seconds since the run started.
     public var elapsed: Double = 0
 

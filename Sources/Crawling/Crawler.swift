@@ -52,6 +52,9 @@ public actor Crawler {
         fetch.maxBodyBytes = configuration.maxBodyBytes
         fetch.connectTimeout = .milliseconds(Int(configuration.connectTimeout * 1000))
         fetch.totalTimeout = .milliseconds(Int(configuration.totalTimeout * 1000))
+        fetch.lowSpeedLimit = configuration.lowSpeedLimit
+        fetch.lowSpeedTime = .milliseconds(Int(configuration.lowSpeedTime * 1000))
+        fetch.caFile = configuration.caFile
         fetch.maxConcurrentTransfers = max(configuration.concurrency, 1)
         client = CurlClient(configuration: fetch)
         var info = WARCInfoFields(software: software)
@@ -259,6 +262,7 @@ public actor Crawler {
             // The WARC could not be written (disk full…): leave the URL for the next run.
             onEvent(CrawlEvent(kind: .failed, url: entry.url, reason: "could not archive: \(error)"))
             try? frontier.mark(entry.id, .queued, reason: "\(error)")
+            statistics.archiveFailure = statistics.archiveFailure ?? "\(error)"
             stopRequested = true
         }
     }

@@ -74,6 +74,7 @@ final class CurlEventLoop {
     private func stop(_ key: EasyKey, with result: CurlResultCode?) {
         guard let transfer = running.removeValue(forKey: key) else { return }
         runningByID[transfer.submission.id] = nil
+        if result != nil { transfer.easy.closeConnectionIfBytesAreWaiting() }
         multi.remove(transfer.easy)
         if let result {
             transfer.submission.finish(transfer.outcome(result))

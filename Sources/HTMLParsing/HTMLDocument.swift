@@ -18,6 +18,8 @@ public struct HTMLDocument: ~Copyable {
     }
 
     /// Parses `bytes`; nil when libxml2 cannot build any tree (or is missing: see `parserProblem`).
+    /// A page whose declared charset does not fit its bytes is parsed again as ISO-8859-1
+    /// (see vestige_html_parse), so its links past the first unconvertible byte are not lost.
     public init?(_ bytes: some Collection<UInt8>, url: String? = nil) {
         let input = Array(bytes.prefix(Self.maxInputBytes))
         let parsed = input.withUnsafeBufferPointer { buffer in

@@ -32,6 +32,12 @@ struct POSIXFile {
         return POSIXFile(path: path, descriptor: fd)
     }
 
+    /// Cuts the file back to `length` bytes (after a failed write, to drop a partial record).
+    func truncate(to length: Int64) throws(WARCError) {
+        let result = Self.retryingEINTR { ftruncate(descriptor, off_t(length)) }
+        guard result == 0 else { throw Self.error(path, "truncate", errno) }
+    }
+
     /// Writes all of `bytes`, retrying after short writes and interruptions.
     func writeAll(_ bytes: UnsafeRawBufferPointer) throws(WARCError) {
         var offset = 0

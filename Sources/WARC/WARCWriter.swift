@@ -79,9 +79,10 @@ public final class WARCWriter {
             members = try compressed(records)
         }
         var locations: [WARCLocation] = []
+        let batchStart = fileSize
         for (record, member) in zip(records, members) {
             let offset = fileSize
-            try append(member)
+            try append(member, batchStart: batchStart)
             recordsInFile += 1
             locations.append(
                 WARCLocation(
@@ -165,15 +166,19 @@ public final class WARCWriter {
         return members
     }
 
-    private func append(_ member: [UInt8]) throws(WARCError) {
+    /// Appends one member. When the write fails (disk full, file size limit), the file is cut
+    /// back to `batchStart`, so that neither a partial member nor part of a batch (a response
+    /// without its request) stays in it, and is closed: later records go to a new file.
+    private func append(_ member: [UInt8], batchStart: Int64? = nil) throws(WARCError) {
         guard let current = file else { throw .writerClosed }
         do throws(WARCError) {
             try current.writeAll(member)
             fileSize += Int64(member.count)
         } catch {
-            // The file may now end in a partial member: never write after it.
             var broken = current
             file = nil
+            // If even the cut fails, recovery finds the partial member on the next run.
+            if (try? broken.truncate(to: batchStart ?? fileSize)) != nil { try? broken.sync() }
             try? broken.close()
             throw error
         }

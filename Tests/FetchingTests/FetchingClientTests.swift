@@ -278,12 +278,15 @@ import Testing
         let client = CurlClient(configuration: configuration)
         defer { client.shutdown() }
 
+        // A 64-character label is longer than DNS allows: the resolver refuses it without asking
+        // a name server (a plain `.invalid` name would be sent to the configured one).
+        let url = "http://\(String(repeating: "a", count: 64)).invalid/"
         do {
-            _ = try await client.fetch(FetchRequest(url: "http://nonexistent.invalid/"))
+            _ = try await client.fetch(FetchRequest(url: url))
             Issue.record("expected a DNS failure")
         } catch {
             #expect(error.kind == .dnsFailure)
-            #expect(error.url == "http://nonexistent.invalid/")
+            #expect(error.url == url)
         }
     }
 

@@ -5,6 +5,8 @@ public indirect enum Reply: Sendable {
     case response(status: Int, headers: [(String, String)] = [], body: [UInt8] = [])
     /// Exactly these bytes, then the connection is closed.
     case raw([UInt8])
+    /// Exactly these bytes in one write; the connection stays open for the next request.
+    case rawKeepingConnection([UInt8])
     /// A response with `Transfer-Encoding: chunked`, one chunk per element, then the last-chunk.
     case chunked([[UInt8]], status: Int = 200, headers: [(String, String)] = [])
     /// Headers announcing `body.count` bytes, then only the first `after` bytes, then close.
@@ -13,6 +15,8 @@ public indirect enum Reply: Sendable {
     case trickle(bytesPerSecond: Int, headersFirst: Bool = false, reply: Reply = .text("slow\n"))
     /// The connection is reset (RST via SO_LINGER 0) without a reply.
     case reset
+    /// Headers announcing `body.count` bytes, then only the first `after` bytes, then a reset (RST).
+    case resetAfter(Int, body: [UInt8] = Array(repeating: UInt8(ascii: "x"), count: 1000))
     /// Waits this many seconds, then does `then`.
     case delay(Double, then: Reply)
     /// A short response with this status and, when given, a Retry-After header.

@@ -22,6 +22,8 @@ enum ReplyRenderer {
             return steps
         case .raw(let bytes):
             return [.send(bytes), .close]
+        case .rawKeepingConnection(let bytes):
+            return [.send(bytes)]
         case .chunked(let chunks, let status, let headers):
             var fields = headers
             fields.append(("Transfer-Encoding", "chunked"))
@@ -51,6 +53,9 @@ enum ReplyRenderer {
             return slowed + [.close]
         case .reset:
             return [.reset]
+        case .resetAfter(let after, let body):
+            let fields = [("Content-Type", "application/octet-stream"), ("Content-Length", String(body.count))]
+            return [.send(head(status: 200, fields: fields)), .send(Array(body.prefix(max(0, after)))), .reset]
         case .delay(let seconds, let then):
             return [.pause(seconds: seconds)] + steps(for: then, request: request)
         case .status(let status, let retryAfter):

@@ -30,6 +30,9 @@ CURLcode vestige_easy_setopt_debug_function(CURL *handle, curl_debug_callback ca
 CURLcode vestige_easy_getinfo_long(CURL *handle, CURLINFO info, long *value);
 CURLcode vestige_easy_getinfo_string(CURL *handle, CURLINFO info, const char **value);
 CURLcode vestige_easy_getinfo_off(CURL *handle, CURLINFO info, curl_off_t *value);
+/// The socket of the transfer's connection (CURLINFO_ACTIVESOCKET); -1 when it is closed or the
+/// handle is no longer in its multi handle.
+CURLcode vestige_easy_getinfo_active_socket(CURL *handle, curl_socket_t *value);
 
 struct curl_slist *vestige_curl_slist_append(struct curl_slist *list, const char *line);
 void vestige_curl_slist_free_all(struct curl_slist *list);

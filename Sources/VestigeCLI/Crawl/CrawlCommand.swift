@@ -84,6 +84,12 @@ public struct CrawlCommand: AsyncParsableCommand {
     @Option(help: "Largest response body archived, in bytes; longer ones are cut and marked truncated.")
     var maxBodyBytes: Int = 100 * 1024 * 1024
 
+    @Option(
+        help: ArgumentHelp(
+            "Trust the certificate authorities in this PEM file instead of the system's (a test server, an intranet CA); certificates are still checked.",
+            valueName: "FILE"))
+    var caFile: String?
+
     @Option(help: "Roll WARC files over at this size in bytes.")
     var warcSize: Int64 = 1_000_000_000
 
@@ -160,6 +166,7 @@ public struct CrawlCommand: AsyncParsableCommand {
         configuration.mediaMode = media ?? settings.media ?? .full
         guard configuration.concurrency >= 1, configuration.perHostConcurrency >= 1, configuration.perHostDelay >= 0
         else { throw ValidationError("concurrency must be at least 1 and per_host_delay not negative.") }
+        configuration.caFile = caFile
         if contact == nil && userAgent == nil {
             var errors = StandardStream.error
             errors.write("vestige: no --contact given; site operators cannot reach you about this crawl.\n")
@@ -167,6 +174,15 @@ public struct CrawlCommand: AsyncParsableCommand {
         }
         let session = try CrawlSession(configuration: configuration, layout: layout, logPath: log, quiet: quiet)
         let outcome = try await session.run()
+        if let failure = outcome.statistics.archiveFailure {
+            var errors = StandardStream.error
+            errors.write(
+                "vestige: stopped: could not write the archive: \(failure)\n"
+                    + "vestige: nothing archived so far is lost; free disk space (or raise the file size limit) "
+                    + "and run the same command again to resume\n")
+            errors.flush()
+            throw ExitCode.failure
+        }
         if outcome.interrupted { throw ExitCode(130) }
     }
 }

@@ -1,0 +1,32 @@
+import Crawling
+import Foundation
+import HTMLParsing
+import Testing
+
+/// Replays every input the fuzzer stored in Fuzz/Findings/html (scripts/fuzz --target html): each
+/// must now be parsed or rejected quickly, never trap. A new finding becomes a case here by being
+/// copied into that folder.
+@Suite struct HTMLFuzzFindingsTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fuzz/Findings/html").path
+
+    /// The stored findings (README files aside).
+    static func findings() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+            !$0.hasPrefix("README") && !$0.hasPrefix(".")
+        }
+        .sorted()
+    }
+
+    @Test func everyStoredFindingIsHandled() throws {
+        #expect(FileManager.default.fileExists(atPath: Self.folder), "\(Self.folder) is missing")
+        for name in try Self.findings() {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.folder + "/" + name)))
+            let start = ContinuousClock.now
+            let base = try #require(CrawlURL("https://example.org/dir/page.html"))
+            _ = LinkExtractor.extract(html: bytes, base: base)
+            _ = HTMLDocument(bytes, url: base.string)?.visibleText(limit: 64 << 10)
+            #expect(ContinuousClock.now - start < .seconds(5), "\(name) took \(ContinuousClock.now - start)")
+        }
+    }
+}

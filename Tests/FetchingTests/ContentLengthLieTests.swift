@@ -1,0 +1,35 @@
+import Fetching
+import TestHTTPServer
+import Testing
+
+/// A server that sends more bytes than its Content-Length announces, on a keep-alive connection:
+/// the extra bytes must not become the response of the next request (response desync).
+@Suite struct ContentLengthLieTests {
+    /// The lie in one write (libcurl sees the excess itself) and head and body in two writes (the
+    /// excess is still in the socket when the transfer ends).
+    @Test(arguments: [true, false])
+    func extraBytesDoNotBecomeTheNextResponse(oneWrite: Bool) async throws {
+        let server = TestHTTPServer()
+        let extra = Array("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nfake".utf8)
+        server.route(
+            "/lie",
+            reply: oneWrite
+                ? .rawKeepingConnection(Array("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n12345".utf8) + extra)
+                : .response(status: 200, headers: [("Content-Length", "5")], body: Array("12345".utf8) + extra))
+        server.route("/next", reply: .text("the real next page"))
+        _ = try server.start()
+        defer { server.stop() }
+        var configuration = FetchConfiguration(userAgent: "vestige-test")
+        configuration.maxConcurrentTransfers = 1
+        let client = CurlClient(configuration: configuration)
+        defer { client.shutdown() }
+
+        for _ in 0..<5 {
+            let lie = try await client.fetch(FetchRequest(url: server.url("/lie")))
+            #expect(lie.body == Array("12345".utf8))
+            let next = try await client.fetch(FetchRequest(url: server.url("/next")))
+            #expect(next.body == Array("the real next page".utf8), "got \(String(decoding: next.body, as: UTF8.self))")
+        }
+        #expect(server.requests(path: "/next").count == 5)
+    }
+}
