@@ -92,28 +92,32 @@ let package = Package(
 
         .testTarget(name: "BinaryParsingTests", dependencies: ["BinaryParsing"], swiftSettings: strictSettings),
         .testTarget(
-            name: "MediaMetadataTests", dependencies: ["MediaMetadata", "BinaryParsing"],
+            name: "MediaMetadataTests", dependencies: ["MediaMetadata", "BinaryParsing", "FuzzFindings"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
         // A loopback HTTP/1.1 server on raw sockets for tests: scripted, fault-injecting responses.
         .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer", swiftSettings: strictSettings),
+        // The inputs scripts/fuzz stored in Fuzz/Findings, for the tests that replay them.
+        .target(name: "FuzzFindings", path: "Tests/FuzzFindings", swiftSettings: strictSettings),
         .testTarget(
-            name: "FetchingTests", dependencies: ["Fetching", "TestHTTPServer"], swiftSettings: strictSettings),
+            name: "FetchingTests", dependencies: ["Fetching", "TestHTTPServer", "FuzzFindings"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "CrawlingTests",
             dependencies: [
-                "Crawling", "TestHTTPServer", "WARC", "ArchiveIndex", "MediaMetadata", "BinaryParsing",
+                "Crawling", "TestHTTPServer", "WARC", "ArchiveIndex", "MediaMetadata", "BinaryParsing", "FuzzFindings",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ArchiveIndexTests",
-            dependencies: ["ArchiveIndex", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ArchiveIndex", "FuzzFindings", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         .testTarget(name: "SamplePlatformTests", dependencies: ["SamplePlatform"], swiftSettings: strictSettings),
-        .testTarget(name: "WARCTests", dependencies: ["WARC"], swiftSettings: strictSettings),
+        .testTarget(name: "WARCTests", dependencies: ["WARC", "FuzzFindings"], swiftSettings: strictSettings),
         .testTarget(
-            name: "PlatformAdaptersTests", dependencies: ["PlatformAdapters"], resources: [.copy("Fixtures")],
+            name: "PlatformAdaptersTests", dependencies: ["PlatformAdapters", "FuzzFindings"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
         .testTarget(
             name: "VestigeCLITests",

@@ -1,26 +1,14 @@
 import Fetching
 import Foundation
+import FuzzFindings
 import Testing
 
 /// Replays every input the fuzzer stored in Fuzz/Findings/robots (scripts/fuzz --target robots): each
 /// must now be parsed or rejected quickly, never trap. A new finding becomes a case here by being
 /// copied into that folder.
 @Suite struct RobotsFuzzFindingsTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fuzz/Findings/robots").path
-
-    /// The stored findings (README files aside).
-    static func findings() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder).filter {
-            !$0.hasPrefix("README") && !$0.hasPrefix(".")
-        }
-        .sorted()
-    }
-
     @Test func everyStoredFindingIsHandled() throws {
-        #expect(FileManager.default.fileExists(atPath: Self.folder), "\(Self.folder) is missing")
-        for name in try Self.findings() {
-            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.folder + "/" + name)))
+        for (name, bytes) in try FuzzFindings.inputs("robots") {
             let start = ContinuousClock.now
             let rules = RobotsRules(status: 200, body: bytes, userAgent: "vestige/0.1")
             _ = rules.allows("/" + String(decoding: bytes.prefix(4096), as: UTF8.self))

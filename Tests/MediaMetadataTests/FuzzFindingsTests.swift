@@ -1,5 +1,6 @@
 import BinaryParsing
 import Foundation
+import FuzzFindings
 import MediaMetadata
 import Testing
 
@@ -7,21 +8,8 @@ import Testing
 /// must now be parsed or rejected quickly, never trap. A new finding becomes a case here by being
 /// copied into that folder.
 @Suite struct MediaFuzzFindingsTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fuzz/Findings/media").path
-
-    /// The stored findings (README files aside).
-    static func findings() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder).filter {
-            !$0.hasPrefix("README") && !$0.hasPrefix(".")
-        }
-        .sorted()
-    }
-
     @Test func everyStoredFindingIsHandled() throws {
-        #expect(FileManager.default.fileExists(atPath: Self.folder), "\(Self.folder) is missing")
-        for name in try Self.findings() {
-            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.folder + "/" + name)))
+        for (name, bytes) in try FuzzFindings.inputs("media") {
             let start = ContinuousClock.now
             _ = try? MetadataExtractor.extract(from: MemoryByteSource(bytes), fileName: name)
             #expect(ContinuousClock.now - start < .seconds(5), "\(name) took \(ContinuousClock.now - start)")

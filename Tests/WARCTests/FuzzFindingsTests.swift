@@ -1,4 +1,5 @@
 import Foundation
+import FuzzFindings
 import Testing
 import WARC
 
@@ -6,21 +7,8 @@ import WARC
 /// must now be parsed or rejected quickly, never trap. A new finding becomes a case here by being
 /// copied into that folder.
 @Suite struct WARCFuzzFindingsTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fuzz/Findings/warc").path
-
-    /// The stored findings (README files aside).
-    static func findings() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder).filter {
-            !$0.hasPrefix("README") && !$0.hasPrefix(".")
-        }
-        .sorted()
-    }
-
     @Test func everyStoredFindingIsHandled() throws {
-        #expect(FileManager.default.fileExists(atPath: Self.folder), "\(Self.folder) is missing")
-        for name in try Self.findings() {
-            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.folder + "/" + name)))
+        for (name, bytes) in try FuzzFindings.inputs("warc") {
             let start = ContinuousClock.now
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-\(UUID().uuidString).warc")
                 .path
