@@ -40,14 +40,17 @@ public struct RecrawlCommand: AsyncParsableCommand {
     @Option(help: "The full User-Agent header (default: vestige/VERSION with --contact).")
     var userAgent: String?
 
-    @Option(help: "Requests running at once over all hosts.")
-    var concurrency: Int = 16
+    @Option(help: "Requests running at once over all hosts. (default: vestige.toml's, else 16)")
+    var concurrency: Int?
 
-    @Option(help: "Requests running at once against one host.")
-    var perHostConcurrency: Int = 2
+    @Option(help: "Requests running at once against one host. (default: vestige.toml's, else 2)")
+    var perHostConcurrency: Int?
 
-    @Option(help: "Seconds between request starts to one host (robots.txt Crawl-delay wins when larger).")
-    var perHostDelay: Double = 1.0
+    @Option(
+        help:
+            "Seconds between request starts to one host (robots.txt Crawl-delay wins when larger). (default: vestige.toml's, else 1)"
+    )
+    var perHostDelay: Double?
 
     @Flag(help: "No progress line.")
     var quiet = false
@@ -55,8 +58,10 @@ public struct RecrawlCommand: AsyncParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if concurrency < 1 || perHostConcurrency < 1 { throw ValidationError("Concurrency must be at least 1.") }
-        if perHostDelay < 0 { throw ValidationError("--per-host-delay cannot be negative.") }
+        if (concurrency ?? 1) < 1 || (perHostConcurrency ?? 1) < 1 {
+            throw ValidationError("Concurrency must be at least 1.")
+        }
+        if (perHostDelay ?? 0) < 0 { throw ValidationError("--per-host-delay cannot be negative.") }
         if let sinceLast, sinceLast < 0 { throw ValidationError("--since-last cannot be negative.") }
     }
 
@@ -74,6 +79,14 @@ public struct RecrawlCommand: AsyncParsableCommand {
             throw ValidationError("No archive at \(layout.directory): crawl or import into it first.")
         }
         let adapters = try platformOptions.adapterSet(archive: layout.directory)
+        // The crawl's own settings (contact, politeness) from DIR/vestige.toml, unless given here.
+        let settings: CrawlConfigFile
+        do {
+            settings = try CrawlConfigFile.load(path: layout.configPath) ?? CrawlConfigFile()
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let contact = contact ?? settings.contact
         let database = try ArchiveDatabase(path: layout.databasePath)
         let urls = try Self.targets(database, onlyPosts: onlyPosts, sinceLast: sinceLast).compactMap { CrawlURL($0) }
         guard !urls.isEmpty else {
@@ -86,11 +99,11 @@ public struct RecrawlCommand: AsyncParsableCommand {
         try Frontier(database: database).requeue(urls)
         var configuration = CrawlConfiguration(
             seeds: [], scope: CrawlScope(mode: .host, seeds: urls, maxDepth: 0),
-            userAgent: userAgent
+            userAgent: userAgent ?? settings.userAgent
                 ?? CrawlConfiguration.defaultUserAgent(version: VersionCommand.vestigeVersion, contact: contact))
-        configuration.concurrency = concurrency
-        configuration.perHostConcurrency = perHostConcurrency
-        configuration.perHostDelay = perHostDelay
+        configuration.concurrency = concurrency ?? settings.concurrency ?? 16
+        configuration.perHostConcurrency = perHostConcurrency ?? settings.perHostConcurrency ?? 2
+        configuration.perHostDelay = perHostDelay ?? settings.perHostDelay ?? 1.0
         configuration.operatorContact = contact
         configuration.adapters = adapters
         let session = try CrawlSession(configuration: configuration, layout: layout, logPath: nil, quiet: quiet)
