@@ -19,6 +19,10 @@ import VestigeCLI
         var word = SearchRequest(query: try SearchQueryParser.parse("uber"))
         word.kinds = [.page]
         #expect(try !searcher.search(word).isEmpty, "no page mentions 'über'")
+        word.kinds = [.post]
+        let posts = try searcher.search(word)
+        #expect(!posts.isEmpty, "no post mentions 'über'")
+        #expect(posts.allSatisfy { $0.author != nil && $0.createdAt != nil && $0.recordID != nil })
         var place = SearchRequest()
         place.near = try GeoCircle(latitude: 43.467, longitude: 11.885, radiusKilometres: 2)
         place.kinds = [.media]

@@ -62,7 +62,7 @@ public struct DemoCommand: AsyncParsableCommand {
         await platform.stop()
         if outcome.interrupted { throw ExitCode(130) }
 
-        Self.say("3/4 extracting media metadata and indexing pages")
+        Self.say("3/4 indexing posts (platform adapters), pages and media metadata")
         let layout = ArchiveLayout(directory: folder)
         let warcs = directoryEntries(layout.warcDirectory, suffixes: [".warc.gz"]).map(layout.warcPath)
         var importer = try ImportCommand.parse(["--archive", folder] + warcs)
@@ -70,7 +70,7 @@ public struct DemoCommand: AsyncParsableCommand {
 
         Self.say("4/4 example searches")
         let examples: [(String, [String])] = [
-            ("a word (diacritics folded: 'uber' finds 'über')", ["uber", "--kind", "page", "--limit", "3"]),
+            ("a word in posts (diacritics folded: 'uber' finds 'über')", ["uber", "--kind", "post", "--limit", "3"]),
             (
                 "a place: media filmed or photographed within 2 km of Arezzo",
                 ["--near", "43.467,11.885", "--radius-km", "2", "--kind", "media", "--limit", "3"]
