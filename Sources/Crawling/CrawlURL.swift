@@ -24,6 +24,12 @@ public struct CrawlURL: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// Parses and normalises `text`, resolving it against `base` when it is relative.
     /// Nil for other schemes (mailto:, javascript:, data:), empty text and unparseable URLs.
     public init?(_ text: String, relativeTo base: CrawlURL? = nil) {
+        self.init(text, relativeTo: base, baseURL: nil)
+    }
+
+    /// As `init(_:relativeTo:)`, with `base` already parsed by Foundation (`baseURL`): a page's
+    /// links all resolve against one base, which is then parsed once, not once per link.
+    init?(_ text: String, relativeTo base: CrawlURL?, baseURL: URL?) {
         var trimmed = text.trimming([" ", "\t", "\n", "\r", "\r\n"])
         if let hash = trimmed.firstIndex(of: "#") { trimmed = String(trimmed[..<hash]) }
         if trimmed.isEmpty {
@@ -33,9 +39,11 @@ public struct CrawlURL: Hashable, Sendable, Comparable, CustomStringConvertible 
             return
         }
         // Characters browsers accept but URL parsing rejects.
-        trimmed = trimmed.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "\\", with: "/")
+        if trimmed.utf8.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\\") }) {
+            trimmed = trimmed.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "\\", with: "/")
+        }
         let parsed: URL?
-        if let base, let baseURL = URL(string: base.string) {
+        if let base, !Self.isAbsoluteHTTP(trimmed), let baseURL = baseURL ?? URL(string: base.string) {
             parsed = URL(string: trimmed, relativeTo: baseURL)?.absoluteURL
         } else {
             parsed = URL(string: trimmed)
@@ -68,9 +76,20 @@ public struct CrawlURL: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     public static func < (lhs: CrawlURL, rhs: CrawlURL) -> Bool { lhs.string < rhs.string }
 
+    /// Whether `text` starts with `http://` or `https://` (any case): no base needed.
+    static func isAbsoluteHTTP(_ text: String) -> Bool {
+        var bytes = text.utf8.prefix(8).makeIterator()
+        for expected in "http".utf8 {
+            guard let byte = bytes.next(), byte | 0x20 == expected else { return false }
+        }
+        guard var byte = bytes.next() else { return false }
+        if byte | 0x20 == UInt8(ascii: "s") { byte = bytes.next() ?? 0 }
+        return byte == UInt8(ascii: ":") && bytes.next() == UInt8(ascii: "/") && bytes.next() == UInt8(ascii: "/")
+    }
+
     /// RFC 3986 section 5.2.4.
     static func removeDotSegments(_ path: String) -> String {
-        guard path.contains(".") else { return path }
+        guard path.utf8.contains(UInt8(ascii: ".")) else { return path }
         var output: [Substring] = []
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         for (index, segment) in segments.enumerated() {
@@ -91,7 +110,7 @@ public struct CrawlURL: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// Upper-cases percent-escapes and decodes those of unreserved characters.
     static func normalizePercentEncoding(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var bytes = Array(text.utf8)[...]
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

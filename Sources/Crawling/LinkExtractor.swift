@@ -1,6 +1,12 @@
 import ArchiveIndex
 import HTMLParsing
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// Finds the URLs a page refers to: links to follow and resources it embeds, from HTML
 /// attributes, srcset, meta refresh, inline CSS `url()`, OpenGraph and JSON-LD.
 public enum LinkExtractor {
@@ -28,10 +34,11 @@ public enum LinkExtractor {
         var links = Links()
         guard let document = HTMLDocument(bytes, url: base.string) else { return links }
         var baseURL = base
+        var parsedBase = URL(string: base.string)
         var seenOut = Set<CrawlURL>()
         var seenEmbed = Set<CrawlURL>()
         func add(_ text: String?, embed: Bool) {
-            guard let text, let url = CrawlURL(text, relativeTo: baseURL) else { return }
+            guard let text, let url = CrawlURL(text, relativeTo: baseURL, baseURL: parsedBase) else { return }
             if embed {
                 if seenEmbed.insert(url).inserted { links.embeds.append(url) }
             } else if seenOut.insert(url).inserted {
@@ -41,14 +48,17 @@ public enum LinkExtractor {
         document.forEachElement { element in
             switch element.name {
             case "base":
-                if let href = element.attribute("href"), let url = CrawlURL(href, relativeTo: base) { baseURL = url }
+                if let href = element.attribute("href"), let url = CrawlURL(href, relativeTo: base) {
+                    baseURL = url
+                    parsedBase = URL(string: url.string)
+                }
             case "a", "area":
                 add(element.attribute("href"), embed: false)
             case "iframe", "frame":
                 add(element.attribute("src"), embed: false)
             case "link":
                 let rel = element.attribute("rel")?.lowercased() ?? ""
-                let isPage = ["next", "prev", "alternate", "canonical"].contains { rel.contains($0) }
+                let isPage = ["next", "prev", "alternate", "canonical"].contains { rel.firstRange(of: $0) != nil }
                 add(element.attribute("href"), embed: !isPage)
             case "img", "source", "video", "audio", "track", "embed", "input", "script":
                 add(element.attribute("src"), embed: true)

@@ -3,6 +3,16 @@ import Testing
 
 @Suite struct CrawlURLTests {
     @Test(arguments: [
+        ("http://a/b", "http://a/b"), ("HTTPS://A/b", "https://a/b"), ("//a/b", "http://a/b"),
+        ("/b", "http://base.example/b"), ("https:b", nil), ("httpx://a/", nil),
+        ("c d\\e", "http://base.example/dir/c%20d/e"),
+    ])
+    func absoluteAndRelativeReferencesResolveAlike(reference: String, expected: String?) throws {
+        let base = try #require(CrawlURL("http://base.example/dir/page"))
+        #expect(CrawlURL(reference, relativeTo: base)?.string == expected)
+    }
+
+    @Test(arguments: [
         ("HTTP://Example.COM:80/a/./b/../c#frag", "http://example.com/a/c"),
         ("https://example.com:443", "https://example.com/"),
         ("https://example.com:8443/x", "https://example.com:8443/x"),
