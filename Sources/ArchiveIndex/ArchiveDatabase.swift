@@ -78,8 +78,10 @@ public final class ArchiveDatabase: Sendable {
         // through the API and through its HTML page must not look like an edit.
         migrator.registerMigration("v3-post-adapter") { db in
             try db.execute(sql: "ALTER TABLE posts ADD COLUMN adapter TEXT")
-            // A feed names posts by their page URL: finding the post a feed item is.
-            try db.execute(sql: "CREATE INDEX posts_url ON posts(platform, url)")
+            // A feed names posts by their page URL (finding the post a feed item is), and a recrawl
+            // goes from a URL that answered 404/410 to the posts it stood for.
+            try db.execute(sql: "CREATE INDEX posts_url ON posts(url)")
+            try db.execute(sql: "CREATE INDEX posts_record ON posts(record_id)")
         }
         return migrator
     }

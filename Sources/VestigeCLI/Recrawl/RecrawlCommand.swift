@@ -162,19 +162,20 @@ public struct RecrawlCommand: AsyncParsableCommand {
     /// 404 or 410 in this session are deleted; counts what the session changed.
     static func markGone(_ database: ArchiveDatabase, since start: String, versionsBefore: Int64) throws -> Changes {
         try database.writer.write { db in
+            // From the URLs that answered 404/410 in this session to the posts they stood for.
             try db.execute(
                 sql: """
-                    UPDATE posts SET deleted_at = (
-                        SELECT min(g.fetched_at) FROM captures g
-                        WHERE g.status IN (404, 410) AND g.fetched_at >= ?1
-                          AND (g.url = posts.url OR g.url IN (
-                              SELECT c.url FROM captures c WHERE c.record_id = posts.record_id
-                              AND (SELECT count(*) FROM posts q WHERE q.record_id = posts.record_id) = 1)))
-                    WHERE deleted_at IS NULL AND EXISTS (
-                        SELECT 1 FROM captures g WHERE g.status IN (404, 410) AND g.fetched_at >= ?1
-                          AND (g.url = posts.url OR g.url IN (
-                              SELECT c.url FROM captures c WHERE c.record_id = posts.record_id
-                              AND (SELECT count(*) FROM posts q WHERE q.record_id = posts.record_id) = 1)))
+                    WITH gone AS (
+                        SELECT url, min(fetched_at) AS at FROM captures
+                        WHERE status IN (404, 410) AND fetched_at >= ? GROUP BY url),
+                    hit AS (
+                        SELECT p.id, gone.at FROM gone JOIN posts p ON p.url = gone.url
+                        UNION ALL
+                        SELECT p.id, gone.at FROM gone JOIN captures c ON c.url = gone.url
+                        JOIN posts p ON p.record_id = c.record_id
+                        WHERE (SELECT count(*) FROM posts q WHERE q.record_id = p.record_id) = 1)
+                    UPDATE posts SET deleted_at = (SELECT min(at) FROM hit WHERE hit.id = posts.id)
+                    WHERE deleted_at IS NULL AND id IN (SELECT id FROM hit)
                     """, arguments: [start])
             var changes = Changes()
             changes.revisited =
