@@ -216,6 +216,11 @@ import VestigeCLI
         #expect(rows.map { [$0["platform"] as String, $0["adapter"] as String] } == [["sample-social", "mastodon"]])
         #expect(Set(try Self.postIDs(archived)) == (try Self.publicIDs))
         #expect(!archived.served.contains { !$0.target.hasPrefix("/api/v1/") && $0.target != "/robots.txt" })
+        // The coverage report says which adapter read the posts.
+        var report = try ReportCommand.parse(["--archive", archived.folder, "--format", "json"])
+        var sink = StringSink()
+        try report.perform(output: &sink)
+        #expect(sink.text.contains("\"adapters\": {\"mastodon\": 295}"))
     }
 
     @Test func rateLimitedAPIIsWaitedOutAndStillComplete() async throws {

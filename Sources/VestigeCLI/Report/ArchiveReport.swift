@@ -50,7 +50,7 @@ struct ArchiveReport {
 
             var byPlatform: [String: (summary: PlatformSummary, ids: [String])] = [:]
             let posts = try Row.fetchCursor(
-                db, sql: "SELECT platform, post_id, url, deleted_at, latitude, null_island FROM posts")
+                db, sql: "SELECT platform, post_id, url, deleted_at, latitude, null_island, adapter FROM posts")
             while let row = try posts.next() {
                 let platform: String = row["platform"]
                 let deleted = (row["deleted_at"] as String?) != nil
@@ -60,6 +60,7 @@ struct ArchiveReport {
                 entry.summary.posts += 1
                 if deleted { entry.summary.deleted += 1 }
                 if placed { entry.summary.withPosition += 1 }
+                entry.summary.byAdapter[row["adapter"] as String? ?? "dump", default: 0] += 1
                 entry.ids.append(row["post_id"])
                 byPlatform[platform] = entry
             }

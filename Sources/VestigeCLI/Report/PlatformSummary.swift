@@ -4,5 +4,7 @@ struct PlatformSummary: Equatable {
     var posts = 0
     var deleted = 0
     var withPosition = 0
+    /// Posts per platform adapter that read them ("dump" for JSONL imports).
+    var byAdapter: [String: Int] = [:]
     var coverage = IDCoverage(ids: [])
 }

@@ -14,9 +14,11 @@ enum ReportJSONWriter {
             func ranges(_ list: [ClosedRange<Int64>]) -> String {
                 "[" + list.map { "[\($0.lowerBound), \($0.upperBound)]" }.joined(separator: ", ") + "]"
             }
+            let adapters = platform.byAdapter.sorted { $0.key < $1.key }
+                .map { "\(JSONText.quoted($0.key)): \($0.value)" }.joined(separator: ", ")
             return "{\"platform\": \(JSONText.quoted(platform.platform)), \"posts\": \(platform.posts), "
                 + "\"deleted\": \(platform.deleted), \"with_position\": \(platform.withPosition), "
-                + "\"numeric_ids\": {\"held\": \(coverage.held), \"missing\": \(coverage.missing), "
+                + "\"adapters\": {\(adapters)}, \"numeric_ids\": {\"held\": \(coverage.held), \"missing\": \(coverage.missing), "
                 + "\"ranges\": \(ranges(coverage.runs)), \"gaps\": \(ranges(coverage.gaps))}, "
                 + "\"non_numeric_ids\": \(coverage.nonNumeric)}"
         }

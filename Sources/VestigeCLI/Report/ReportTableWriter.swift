@@ -27,6 +27,8 @@ struct ReportTableWriter {
             sink.write(
                 "  \(platform.platform): \(platform.posts) posts, \(platform.deleted) deleted, "
                     + "\(platform.withPosition) with a position\n")
+            let adapters = platform.byAdapter.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            sink.write("    read by: \(adapters.joined(separator: ", "))\n")
             if let first = coverage.runs.first, let last = coverage.runs.last {
                 sink.write(
                     "    numeric ids \(first.lowerBound)-\(last.upperBound): \(coverage.held) held in "
