@@ -286,8 +286,10 @@ public final class ArchiveSearcher {
         join: String, selectArguments: [(any DatabaseValueConvertible)?], read: (Row) -> SearchHit
     ) throws -> [SearchHit] {
         let limit = request.limit
+        // With a filter, rank a first slice; when it holds too few hits, rank every match once.
+        // (FTS5 scores every match for ORDER BY rank anyway: deepening the slice step by step only
+        // repeated that work — a text query with a one-day window took 7× the plain SQL at 10M posts.)
         var depth: Int? = limit.map { filter.isEmpty ? $0 : max($0 * 4, 200) }
-        var total: Int?
         while true {
             let inner =
                 "SELECT rowid AS rid, rank FROM \(ftsTable) WHERE \(ftsTable) MATCH ? ORDER BY rank"
@@ -296,16 +298,8 @@ public final class ArchiveSearcher {
             let hits = try Row.fetchAll(
                 db, sql: sql, arguments: filter.statementArguments(leading: selectArguments + [match])
             ).map(read)
-            guard let limit, let current = depth, hits.count < limit, !filter.isEmpty else { return hits }
-            let count =
-                try total
-                ?? Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM \(ftsTable) WHERE \(ftsTable) MATCH ?", arguments: [match])
-                ?? 0
-            total = count
-            if current >= count { return hits }
-            let next = current.multipliedReportingOverflow(by: 8)
-            depth = next.overflow || next.partialValue >= count ? nil : next.partialValue
+            guard let limit, depth != nil, hits.count < limit, !filter.isEmpty else { return hits }
+            depth = nil
         }
     }
 
