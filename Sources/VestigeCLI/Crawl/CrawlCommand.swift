@@ -63,23 +63,10 @@ public struct CrawlCommand: AsyncParsableCommand {
     @Option(help: "Links followed from a seed at most. (default: 20)")
     var maxDepth: Int?
 
-    @Option(help: "Requests running at once over all hosts. (default: 16)")
-    var concurrency: Int?
-
-    @Option(help: "Requests running at once against one host. (default: 2)")
-    var perHostConcurrency: Int?
-
-    @Option(help: "Seconds between request starts to one host (robots.txt Crawl-delay wins when larger). (default: 1)")
-    var perHostDelay: Double?
-
     @Flag(help: "Do not obey robots.txt. Only for sites you own or have permission to archive this way.")
     var ignoreRobots = false
 
-    @Option(help: "The full User-Agent header (default: vestige/VERSION with --contact).")
-    var userAgent: String?
-
-    @Option(help: "Operator contact (URL or mailto:) for the User-Agent and the WARC warcinfo record.")
-    var contact: String?
+    @OptionGroup var politeness: PolitenessOptions
 
     @Option(help: "Largest response body archived, in bytes; longer ones are cut and marked truncated.")
     var maxBodyBytes: Int = 100 * 1024 * 1024
@@ -111,10 +98,6 @@ public struct CrawlCommand: AsyncParsableCommand {
         for seed in seeds where CrawlURL(seed) == nil {
             throw ValidationError("'\(seed)' is not an http(s) URL.")
         }
-        if (concurrency ?? 1) < 1 || (perHostConcurrency ?? 1) < 1 {
-            throw ValidationError("Concurrency must be at least 1.")
-        }
-        if (perHostDelay ?? 0) < 0 { throw ValidationError("--per-host-delay cannot be negative.") }
         if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1.") }
         do {
             try CrawlScope(mode: scope ?? .host, seeds: [], include: include, exclude: exclude).validate()
@@ -145,33 +128,21 @@ public struct CrawlCommand: AsyncParsableCommand {
         guard !allSeeds.isEmpty else {
             throw ValidationError("Give at least one seed URL (or --archive a folder with an earlier crawl to resume).")
         }
-        let contact = contact ?? settings.contact
-        let userAgent = userAgent ?? settings.userAgent
         var configuration = CrawlConfiguration(
             seeds: seedURLs,
             scope: CrawlScope(
                 mode: scope ?? settings.scope ?? .host, seeds: allSeeds, include: include + settings.include,
                 exclude: exclude + settings.exclude, maxDepth: maxDepth ?? settings.maxDepth ?? 20),
-            userAgent: userAgent
-                ?? CrawlConfiguration.defaultUserAgent(version: VersionCommand.vestigeVersion, contact: contact))
+            userAgent: politeness.userAgent(settings))
+        try politeness.apply(to: &configuration, settings: settings)
         configuration.maxPages = maxPages ?? settings.maxPages
-        configuration.concurrency = concurrency ?? settings.concurrency ?? 16
-        configuration.perHostConcurrency = perHostConcurrency ?? settings.perHostConcurrency ?? 2
-        configuration.perHostDelay = perHostDelay ?? settings.perHostDelay ?? 1.0
         configuration.ignoreRobots = ignoreRobots
-        configuration.operatorContact = contact
         configuration.maxBodyBytes = maxBodyBytes
         configuration.maxWARCFileSize = warcSize
         configuration.adapters = adapters
         configuration.mediaMode = media ?? settings.media ?? .full
-        guard configuration.concurrency >= 1, configuration.perHostConcurrency >= 1, configuration.perHostDelay >= 0
-        else { throw ValidationError("concurrency must be at least 1 and per_host_delay not negative.") }
         configuration.caFile = caFile
-        if contact == nil && userAgent == nil {
-            var errors = StandardStream.error
-            errors.write("vestige: no --contact given; site operators cannot reach you about this crawl.\n")
-            errors.flush()
-        }
+        politeness.warnWithoutContact(settings)
         let session = try CrawlSession(configuration: configuration, layout: layout, logPath: log, quiet: quiet)
         let outcome = try await session.run()
         if let failure = outcome.statistics.archiveFailure {

@@ -34,23 +34,7 @@ public struct RecrawlCommand: AsyncParsableCommand {
     @Flag(help: "Only the URLs posts were read from and the posts' own pages (not every archived URL).")
     var onlyPosts = false
 
-    @Option(help: "Operator contact (URL or mailto:) for the User-Agent and the WARC warcinfo record.")
-    var contact: String?
-
-    @Option(help: "The full User-Agent header (default: vestige/VERSION with --contact).")
-    var userAgent: String?
-
-    @Option(help: "Requests running at once over all hosts. (default: vestige.toml's, else 16)")
-    var concurrency: Int?
-
-    @Option(help: "Requests running at once against one host. (default: vestige.toml's, else 2)")
-    var perHostConcurrency: Int?
-
-    @Option(
-        help:
-            "Seconds between request starts to one host (robots.txt Crawl-delay wins when larger). (default: vestige.toml's, else 1)"
-    )
-    var perHostDelay: Double?
+    @OptionGroup var politeness: PolitenessOptions
 
     @Flag(help: "No progress line.")
     var quiet = false
@@ -58,10 +42,6 @@ public struct RecrawlCommand: AsyncParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if (concurrency ?? 1) < 1 || (perHostConcurrency ?? 1) < 1 {
-            throw ValidationError("Concurrency must be at least 1.")
-        }
-        if (perHostDelay ?? 0) < 0 { throw ValidationError("--per-host-delay cannot be negative.") }
         if let sinceLast, sinceLast < 0 { throw ValidationError("--since-last cannot be negative.") }
     }
 
@@ -86,7 +66,6 @@ public struct RecrawlCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let contact = contact ?? settings.contact
         let database = try ArchiveDatabase(path: layout.databasePath)
         let urls = try Self.targets(database, onlyPosts: onlyPosts, sinceLast: sinceLast).compactMap { CrawlURL($0) }
         guard !urls.isEmpty else {
@@ -99,12 +78,8 @@ public struct RecrawlCommand: AsyncParsableCommand {
         try Frontier(database: database).requeue(urls)
         var configuration = CrawlConfiguration(
             seeds: [], scope: CrawlScope(mode: .host, seeds: urls, maxDepth: 0),
-            userAgent: userAgent ?? settings.userAgent
-                ?? CrawlConfiguration.defaultUserAgent(version: VersionCommand.vestigeVersion, contact: contact))
-        configuration.concurrency = concurrency ?? settings.concurrency ?? 16
-        configuration.perHostConcurrency = perHostConcurrency ?? settings.perHostConcurrency ?? 2
-        configuration.perHostDelay = perHostDelay ?? settings.perHostDelay ?? 1.0
-        configuration.operatorContact = contact
+            userAgent: politeness.userAgent(settings))
+        try politeness.apply(to: &configuration, settings: settings)
         configuration.adapters = adapters
         let session = try CrawlSession(configuration: configuration, layout: layout, logPath: nil, quiet: quiet)
         let outcome = try await session.run()
