@@ -146,7 +146,7 @@ public actor CaptureRecorder {
     }
 
     private func earlierCapture(digest: WARCDigest) throws -> (recordID: String, url: String, date: WARCDate?)? {
-        try database.writer.read { db in
+        try database.read { db in
             try Row.fetchOne(
                 db.cachedStatement(
                     sql: """

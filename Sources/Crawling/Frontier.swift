@@ -147,7 +147,7 @@ public struct Frontier: Sendable {
 
     /// Number of URLs in each state.
     public func counts() throws -> [FrontierState: Int] {
-        try database.writer.read { db in
+        try database.read { db in
             var counts: [FrontierState: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT state, count(*) AS n FROM frontier GROUP BY state") {
                 if let state = FrontierState(rawValue: row["state"]) { counts[state] = row["n"] }
@@ -158,7 +158,7 @@ public struct Frontier: Sendable {
 
     /// The earliest time a waiting retry becomes due, if any.
     public func nextRetryDate() throws -> Date? {
-        try database.writer.read { db in
+        try database.read { db in
             try Double.fetchOne(db, sql: "SELECT min(retry_at) FROM frontier WHERE state = 'retry'")
                 .map(Date.init(timeIntervalSince1970:))
         }
@@ -166,7 +166,7 @@ public struct Frontier: Sendable {
 
     /// Number of URLs known for an origin (for the URLs-per-host trap guard).
     public func count(origin: String) throws -> Int {
-        try database.writer.read { db in
+        try database.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM frontier WHERE origin = ?", arguments: [origin]) ?? 0
         }
     }

@@ -45,7 +45,7 @@ public enum ArchiveManifest {
         var chain = try readChain(chainFile)
         let known = Set(chain.map(\.file))
         var result = SealResult()
-        let closed = try database.writer.read { db in
+        let closed = try database.read { db in
             try Row.fetchAll(db, sql: "SELECT name, closed_at FROM warc_files WHERE closed_at IS NOT NULL")
                 .map { row -> (name: String, closed: WARCDate) in
                     let value: DatabaseValue = row["closed_at"]

@@ -43,7 +43,7 @@ final class CrawlSession: Sendable {
     static func resumeSeeds(layout: ArchiveLayout) throws -> [CrawlURL] {
         guard fileExists(layout.databasePath) else { return [] }
         let database = try ArchiveDatabase(path: layout.databasePath)
-        return try database.writer.read { db in
+        return try database.read { db in
             try String.fetchAll(db, sql: "SELECT url FROM frontier WHERE depth = 0 AND url NOT LIKE '%/robots.txt'")
         }.compactMap { CrawlURL($0) }
     }

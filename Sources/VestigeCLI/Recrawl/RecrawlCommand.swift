@@ -101,12 +101,12 @@ public struct RecrawlCommand: AsyncParsableCommand {
     }
 
     static func fetchOne(_ database: ArchiveDatabase, _ sql: String) throws -> Int64? {
-        try database.writer.read { try Int64.fetchOne($0, sql: sql) }
+        try database.read { try Int64.fetchOne($0, sql: sql) }
     }
 
     /// WARC files this session wrote.
     static func filesOpened(_ database: ArchiveDatabase, since start: String) throws -> [String] {
-        try database.writer.read {
+        try database.read {
             try String.fetchAll(
                 $0, sql: "SELECT name FROM warc_files WHERE opened_at >= ? ORDER BY name", arguments: [start])
         }
@@ -115,7 +115,7 @@ public struct RecrawlCommand: AsyncParsableCommand {
     /// The URLs to visit again.
     static func targets(_ database: ArchiveDatabase, onlyPosts: Bool, sinceLast days: Double?) throws -> [String] {
         let cutoff = days.map { Timestamp(seconds: Int64(Date().timeIntervalSince1970 - $0 * 86_400)).utcText }
-        return try database.writer.read { db in
+        return try database.read { db in
             let seen = cutoff == nil ? "" : "AND (p.seen_at IS NULL OR p.seen_at <= ?)"
             let arguments: StatementArguments = cutoff.map { [$0, $0] } ?? []
             var urls = try String.fetchAll(
