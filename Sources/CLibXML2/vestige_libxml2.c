@@ -138,6 +138,44 @@ const char *vestige_html_own_text(const vestige_html_node *node) {
     return (const char *)((const xmlNode *)node)->content;
 }
 
+static const xmlNode *next_element_sibling(const xmlNode *node) {
+    while (node != NULL && node->type != XML_ELEMENT_NODE) node = node->next;
+    return node;
+}
+
+vestige_html_node *vestige_html_next_element(const vestige_html_node *node, const vestige_html_node *root) {
+    const xmlNode *current = (const xmlNode *)node;
+    const xmlNode *child = next_element_sibling(current->children);
+    if (child != NULL) return (vestige_html_node *)child;
+    while (current != NULL && current != (const xmlNode *)root) {
+        const xmlNode *sibling = next_element_sibling(current->next);
+        if (sibling != NULL) return (vestige_html_node *)sibling;
+        current = current->parent;
+    }
+    return NULL;
+}
+
+unsigned long long vestige_html_name_key(const vestige_html_node *node) {
+    const unsigned char *name = ((const xmlNode *)node)->name;
+    if (name == NULL) return 0;
+    unsigned long long key = 0;
+    for (int i = 0; name[i] != 0; i++) {
+        if (i == 8) return 0;
+        unsigned char c = name[i];
+        if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+        key |= (unsigned long long)c << (8 * i);
+    }
+    return key;
+}
+
+int vestige_html_has_attribute(const vestige_html_node *node, const char *name) {
+    for (const xmlAttr *attribute = ((const xmlNode *)node)->properties; attribute != NULL;
+         attribute = attribute->next) {
+        if (attribute->name != NULL && strcasecmp((const char *)attribute->name, name) == 0) return 1;
+    }
+    return 0;
+}
+
 char *vestige_html_attribute(const vestige_html_node *node, const char *name) {
     return (char *)xml.get_prop((const xmlNode *)node, (const xmlChar *)name);
 }

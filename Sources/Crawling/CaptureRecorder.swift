@@ -118,14 +118,13 @@ public actor CaptureRecorder {
                     sql: "UPDATE warc_files SET closed_at = ? WHERE name = ? AND closed_at IS NULL",
                     arguments: [date.description, previousFile])
             }
-            for written in locations {
-                try db.cachedStatement(
-                    sql: """
-                        INSERT INTO warc_files (name, opened_at, records, bytes) VALUES (?, ?, 1, ?)
-                        ON CONFLICT(name) DO UPDATE SET records = records + 1, bytes = bytes + excluded.bytes
-                        """
-                ).execute(arguments: [written.filename, date.description, written.length])
-            }
+            // A batch goes into one file: one row update for all its records.
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO warc_files (name, opened_at, records, bytes) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(name) DO UPDATE SET records = records + excluded.records, bytes = bytes + excluded.bytes
+                    """
+            ).execute(arguments: [location.filename, date.description, locations.count, locations.reduce(0) { $0 + $1.length }])
             try db.cachedStatement(
                 sql: """
                     INSERT OR IGNORE INTO captures (url, record_type, status, mime, payload_digest, record_id, warc_file,

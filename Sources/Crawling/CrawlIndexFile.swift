@@ -12,8 +12,14 @@ import WARC
 /// During a run, lines are appended to `indexes/pending.cdxj` as records are written; closing the
 /// run merges them into the sorted index. After a crash recovery the index is rebuilt from the
 /// WARC files, which are the truth.
-struct CrawlIndexFile {
+final class CrawlIndexFile {
     let layout: ArchiveLayout
+    /// `pending.cdxj`, open for appending from the first append until `merge()`.
+    private var pendingFile: Int32 = -1
+
+    init(layout: ArchiveLayout) { self.layout = layout }
+
+    deinit { if pendingFile >= 0 { close(pendingFile) } }
 
     var folder: String { layout.directory + "/indexes" }
     var indexPath: String { folder + "/index.cdxj" }
@@ -22,11 +28,15 @@ struct CrawlIndexFile {
     /// Appends the lines of records just written.
     func append(_ lines: [String]) throws {
         guard !lines.isEmpty else { return }
-        try POSIXDirectory.make(folder)
+        if pendingFile < 0 {
+            try POSIXDirectory.make(folder)
+            pendingFile = open(pendingPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+            guard pendingFile >= 0 else {
+                throw ArchiveFolderError(path: pendingPath, reason: String(cString: strerror(errno)))
+            }
+        }
+        let fd = pendingFile
         let bytes = Array(lines.map { $0 + "\n" }.joined().utf8)
-        let fd = open(pendingPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ArchiveFolderError(path: pendingPath, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { raw in
@@ -40,6 +50,10 @@ struct CrawlIndexFile {
 
     /// Merges pending lines into the sorted index and removes the pending file.
     func merge() throws {
+        if pendingFile >= 0 {
+            close(pendingFile)
+            pendingFile = -1
+        }
         let pending = readLines(pendingPath)
         guard !pending.isEmpty else { return }
         try CDXJIndexWriter.write(lines: readLines(indexPath) + pending, to: indexPath)

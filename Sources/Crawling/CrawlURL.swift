@@ -42,6 +42,17 @@ public struct CrawlURL: Hashable, Sendable, Comparable, CustomStringConvertible 
         if trimmed.utf8.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\\") }) {
             trimmed = trimmed.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "\\", with: "/")
         }
+        switch Self.resolveSimple(trimmed, against: base) {
+        case .resolved(let url): self = url
+        case .notHTTP: return nil
+        case .needsFoundation:
+            guard let url = Self.resolveWithFoundation(trimmed, against: base, baseURL: baseURL) else { return nil }
+            self = url
+        }
+    }
+
+    /// Resolution by Foundation's URL parser, for references `resolveSimple` leaves to it.
+    static func resolveWithFoundation(_ trimmed: String, against base: CrawlURL?, baseURL: URL?) -> CrawlURL? {
         let parsed: URL?
         if let base, !Self.isAbsoluteHTTP(trimmed), let baseURL = baseURL ?? URL(string: base.string) {
             parsed = URL(string: trimmed, relativeTo: baseURL)?.absoluteURL
@@ -58,8 +69,14 @@ public struct CrawlURL: Hashable, Sendable, Comparable, CustomStringConvertible 
         var path = Self.normalizePercentEncoding(Self.removeDotSegments(components.percentEncodedPath))
         if path.isEmpty { path = "/" }
         let query = components.percentEncodedQuery.map(Self.normalizePercentEncoding)
+        return CrawlURL(scheme: scheme, host: rawHost, port: port, path: path, query: query)
+    }
+
+    /// A URL from parts already normalised (host lower-case, path with dot segments removed and
+    /// percent-encoding normalised, default port dropped); a trailing dot of the host is dropped.
+    init(scheme: String, host: String, port: Int?, path: String, query: String?) {
         self.scheme = scheme
-        self.host = rawHost.hasSuffix(".") ? String(rawHost.dropLast()) : rawHost
+        self.host = host.hasSuffix(".") ? String(host.dropLast()) : host
         self.port = port
         self.path = path
         self.query = query

@@ -30,6 +30,11 @@ public actor Crawler {
     /// Origins whose unreachable robots.txt is due to be fetched again.
     private var robotsRetryScheduled: Set<String> = []
     private var urlsPerOrigin: [String: Int] = [:]
+    /// URLs this run put in the frontier (or found there), so that the links every page repeats
+    /// (navigation, footers) skip the scope checks and the database. Emptied when it reaches
+    /// `inFrontierLimit` (~10 MB): it only saves work, the frontier's UNIQUE url decides.
+    private var inFrontier = Set<String>()
+    private static let inFrontierLimit = 100_000
     private var statistics = CrawlStatistics()
     private var stopRequested = false
     /// What reconciling an interrupted earlier run found.
@@ -365,22 +370,26 @@ public actor Crawler {
 
     private func enqueue(_ urls: [CrawlURL], depth: Int, via: CrawlURL, redirects: Int, ignoreDepth: Bool) {
         var accepted: [CrawlURL] = []
-        for url in urls {
+        for url in urls where !inFrontier.contains(url.string) {
             if let exclusion = configuration.scope.exclusion(of: url, depth: ignoreDepth ? 0 : depth) {
                 if case .trap = exclusion {
                     onEvent(CrawlEvent(kind: .excluded, url: url.string, reason: "\(exclusion)"))
                 }
                 continue
             }
+            // Counting a large frontier is a scan of its index: once per origin and run.
             let count = urlsPerOrigin[url.origin] ?? ((try? frontier.count(origin: url.origin)) ?? 0)
-            // Remember the count even at the cap: counting a large frontier is a scan of its index.
             urlsPerOrigin[url.origin] = count
             guard count < configuration.maxURLsPerHost else { continue }
-            urlsPerOrigin[url.origin] = count + 1
             accepted.append(url)
         }
-        let added = (try? frontier.add(accepted, depth: depth, via: via.string, redirects: redirects)) ?? 0
-        statistics.discovered += added
+        guard let added = try? frontier.addReturningNew(accepted, depth: depth, via: via.string, redirects: redirects)
+        else { return }
+        // Only new URLs count towards the per-host cap (a link repeated on every page is one URL).
+        for url in added { urlsPerOrigin[url.origin, default: 0] += 1 }
+        statistics.discovered += added.count
+        if inFrontier.count + accepted.count > Self.inFrontierLimit { inFrontier.removeAll(keepingCapacity: true) }
+        for url in accepted { inFrontier.insert(url.string) }
     }
 
     // MARK: - Failures and retries

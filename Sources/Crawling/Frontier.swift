@@ -21,10 +21,17 @@ public struct Frontier: Sendable {
     public func add(_ urls: [CrawlURL], depth: Int, via: String? = nil, priority: Int = 0, redirects: Int = 0) throws
         -> Int
     {
-        guard !urls.isEmpty else { return 0 }
+        try addReturningNew(urls, depth: depth, via: via, priority: priority, redirects: redirects).count
+    }
+
+    /// Adds URLs not seen before; returns those that were new (the others were known already).
+    public func addReturningNew(
+        _ urls: [CrawlURL], depth: Int, via: String? = nil, priority: Int = 0, redirects: Int = 0
+    ) throws -> [CrawlURL] {
+        guard !urls.isEmpty else { return [] }
         let now = Date().timeIntervalSince1970
         return try database.writer.write { db in
-            var added = 0
+            var added: [CrawlURL] = []
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT OR IGNORE INTO frontier (url, origin, depth, priority, via, redirects, added_at, updated_at)
@@ -32,7 +39,7 @@ public struct Frontier: Sendable {
                     """)
             for url in urls {
                 try statement.execute(arguments: [url.string, url.origin, depth, priority, via, redirects, now, now])
-                added += db.changesCount
+                if db.changesCount > 0 { added.append(url) }
             }
             return added
         }

@@ -27,6 +27,12 @@ public enum LinkExtractor {
         }
     }
 
+    /// The elements whose attributes or text can hold a URL (any element can, in a style attribute).
+    static let linkElements: Set<String> = [
+        "base", "a", "area", "iframe", "frame", "link", "img", "source", "video", "audio", "track", "embed", "input",
+        "script", "object", "meta", "style", "title",
+    ]
+
     static let jsonLDKeys: Set<String> = ["url", "contentUrl", "embedUrl", "thumbnailUrl", "image", "video", "sameAs"]
 
     /// Extracts the links of an HTML page fetched from `base`.
@@ -45,7 +51,7 @@ public enum LinkExtractor {
                 links.outlinks.append(url)
             }
         }
-        document.forEachElement { element in
+        document.forEachElement(named: linkElements, orWith: "style") { element in
             switch element.name {
             case "base":
                 if let href = element.attribute("href"), let url = CrawlURL(href, relativeTo: base) {

@@ -88,4 +88,33 @@ public struct HTMLDocument: ~Copyable {
     public func forEachElement(_ visit: (Element) -> Void) {
         forEachPathElement { visit($0.element) }
     }
+
+    /// Calls `visit`, in document order, for the elements named in `names` (lower-case) and for
+    /// every element carrying `attribute`; the others are passed over without making any Swift
+    /// value (a link walk looks at a few elements of many). At most `maxElements` are walked.
+    public func forEachElement(named names: Set<String>, orWith attribute: String? = nil, _ visit: (Element) -> Void)
+    {
+        guard let root = vestige_html_root(document) else { return }
+        let keys = Set(names.compactMap(Self.nameKey))
+        let longNames = names.filter { Self.nameKey($0) == nil }
+        var node: OpaquePointer? = root
+        var walked = 0
+        while let current = node, walked < Self.maxElements {
+            walked += 1
+            let key = vestige_html_name_key(current)
+            let named =
+                key != 0 ? keys.contains(key) : !longNames.isEmpty && longNames.contains(Node(pointer: current).name)
+            if named || attribute.map({ vestige_html_has_attribute(current, $0) != 0 }) == true {
+                visit(Element(node: Node(pointer: current)))
+            }
+            node = vestige_html_next_element(current, root)
+        }
+    }
+
+    /// `name` packed as vestige_html_name_key packs element names; nil when longer than 8 bytes.
+    static func nameKey(_ name: String) -> UInt64? {
+        let bytes = Array(name.lowercased().utf8)
+        guard (1...8).contains(bytes.count) else { return nil }
+        return bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    }
 }

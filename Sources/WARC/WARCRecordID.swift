@@ -8,12 +8,22 @@ public enum WARCRecordID {
 
     /// A new record id drawn from `generator` (tests pass a seeded generator).
     public static func generate(using generator: inout some RandomNumberGenerator) -> String {
-        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        // Two 64-bit draws (two getrandom calls), not one per byte: three ids per archived page.
+        let high = generator.next()
+        let low = generator.next()
+        var bytes = (0..<8).map { UInt8(truncatingIfNeeded: high >> (56 - 8 * $0)) }
+        bytes += (0..<8).map { UInt8(truncatingIfNeeded: low >> (56 - 8 * $0)) }
         bytes[6] = (bytes[6] & 0x0F) | 0x40
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = ASCII.hex(bytes)
-        let chars = Array(hex)
-        let groups = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(chars[$0]) }
-        return "<urn:uuid:" + groups.joined(separator: "-") + ">"
+        var text = Array("<urn:uuid:".utf8)
+        text.reserveCapacity(47)
+        let digits = Array("0123456789abcdef".utf8)
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        text.append(UInt8(ascii: ">"))
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -1,4 +1,4 @@
-import Crawling
+@testable import Crawling
 import Testing
 
 @Suite struct CrawlURLTests {
@@ -76,5 +76,40 @@ import Testing
         #expect(scope.exclusion(of: try #require(CrawlURL("http://www.example.com/about")), depth: 1) == .notIncluded)
         scope.exclude = ["("]
         #expect(throws: CrawlScopeError.self) { try scope.validate() }
+    }
+}
+
+/// The fast resolution path must agree with Foundation's wherever it answers.
+@Suite struct CrawlURLSimpleResolutionTests {
+    static let references = [
+        "other.html", "../up", "../../../../x", "./a/./b/../c", "?y=2", "?", "/", "/a/b?c=d&e=f", "/a/%7e/%2f?q=%41",
+        "a:b", "mailto:x@example.com", "javascript:void(0)", "JavaScript:alert(1)", "data:text/plain,hi",
+        "http://Example.COM:80/a/../b", "https://example.com:443", "https://example.com:8443/x?y",
+        "HTTP://a.b.c./d", "http://example.com?x=1", "http://example.com:/x", "http://user@example.com/",
+        "http://[::1]:8080/x", "https:b", "http:/x", "//cdn.example.org/i.jpg", "x%zz", "%41bc", "a/b/c/.",
+        "a/b/c/..", "..", ".", "é.html", "a|b", "q?x=1?y=2", "http://exa_mple.com/", "http://ex%41mple.com/",
+        "http://example.com:99999/", "http://example.com:0/", "foo/bar;p=1/baz", "~user/", "http://1.2.3.4/x",
+    ]
+    static let bases = ["http://base.example/dir/page.html?x=1", "https://base.example:8443/", "http://b.example/a/b/c"]
+
+    @Test(arguments: references) func agreesWithFoundation(reference: String) throws {
+        for baseText in Self.bases {
+            let base = try #require(CrawlURL(baseText))
+            let foundation = CrawlURL.resolveWithFoundation(reference, against: base, baseURL: nil)
+            switch CrawlURL.resolveSimple(reference, against: base) {
+            case .resolved(let url): #expect(url == foundation, "\(reference) against \(baseText)")
+            case .notHTTP: #expect(foundation == nil, "\(reference) against \(baseText)")
+            case .needsFoundation: break
+            }
+        }
+    }
+
+    @Test func takesTheCommonCasesItself() throws {
+        let base = try #require(CrawlURL("http://base.example/dir/page.html"))
+        for reference in ["other.html", "/a/b?c=d", "?q", "https://example.com:8443/x", "../x", "mailto:a@b"] {
+            if case .needsFoundation = CrawlURL.resolveSimple(reference, against: base) {
+                Issue.record("\(reference) went to Foundation")
+            }
+        }
     }
 }

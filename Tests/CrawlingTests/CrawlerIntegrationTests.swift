@@ -155,6 +155,34 @@ import WARC
         let types = try Self.captures(layout).values.flatMap { $0.map(\.0) }
         #expect(types.filter { $0 == "revisit" }.count == 1)
     }
+
+    /// The per-host URL cap counts URLs, not links: navigation repeated on every page once.
+    @Test func repeatedLinksDoNotUseUpThePerHostCap() async throws {
+        let server = TestHTTPServer()
+        server.route("/robots.txt", reply: .text("", status: 404))
+        let navigation = ["/", "/about", "/contact", "/help", "/terms", "/privacy"]
+        server.route("/", reply: Self.html(navigation + ["/p/1"]))
+        for page in navigation.dropFirst() { server.route(page, reply: .text("static \(page)")) }
+        for number in 1...12 {
+            server.route("/p/\(number)", reply: Self.html(navigation + (number < 12 ? ["/p/\(number + 1)"] : [])))
+        }
+        _ = try server.start()
+        defer { server.stop() }
+        let layout = Self.temporaryArchive()
+        defer { try? FileManager.default.removeItem(atPath: layout.directory) }
+        let seed = try #require(CrawlURL(server.url("/")))
+        var configuration = CrawlConfiguration(
+            seeds: [seed], scope: CrawlScope(mode: .host, seeds: [seed]), userAgent: "vestige-test")
+        configuration.perHostDelay = 0
+        configuration.concurrency = 2
+        // 1 + 5 + 12 URLs (+ robots.txt); the pages carry 13 × 7 = 91 links.
+        configuration.maxURLsPerHost = 20
+        let statistics = try await Crawler(configuration: configuration, layout: layout, software: "vestige/test").run()
+        let archived = try Self.captures(layout).keys.filter { !$0.hasSuffix("/robots.txt") }
+        #expect(archived.count == 18)
+        #expect(archived.contains { $0.hasSuffix("/p/12") })
+        #expect(statistics.discovered == 18)
+    }
 }
 
 extension CrawlerIntegrationTests {

@@ -38,6 +38,15 @@ const char *vestige_html_name(const vestige_html_node *node);
 /// A text node's own text (NULL for none); owned by the document.
 const char *vestige_html_own_text(const vestige_html_node *node);
 
+/// The element after `node` in document order within `root`'s subtree (its first child element,
+/// else the next element sibling of it or of its nearest ancestor below `root`); NULL at the end.
+vestige_html_node *vestige_html_next_element(const vestige_html_node *node, const vestige_html_node *root);
+/// The element's name, lower-cased, packed into an integer (byte i in bits 8i..8i+7); 0 when the
+/// name is empty or longer than 8 bytes. Lets a walk test names without making strings.
+unsigned long long vestige_html_name_key(const vestige_html_node *node);
+/// Whether the element has the attribute (name compared without case).
+int vestige_html_has_attribute(const vestige_html_node *node, const char *name);
+
 /// The attribute's value or NULL; free it with vestige_html_free_string.
 char *vestige_html_attribute(const vestige_html_node *node, const char *name);
 /// All text below the node; free it with vestige_html_free_string.
