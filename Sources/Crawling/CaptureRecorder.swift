@@ -124,7 +124,9 @@ public actor CaptureRecorder {
                     INSERT INTO warc_files (name, opened_at, records, bytes) VALUES (?, ?, ?, ?)
                     ON CONFLICT(name) DO UPDATE SET records = records + excluded.records, bytes = bytes + excluded.bytes
                     """
-            ).execute(arguments: [location.filename, date.description, locations.count, locations.reduce(0) { $0 + $1.length }])
+            ).execute(arguments: [
+                location.filename, date.description, locations.count, locations.reduce(0) { $0 + $1.length },
+            ])
             try db.cachedStatement(
                 sql: """
                     INSERT OR IGNORE INTO captures (url, record_type, status, mime, payload_digest, record_id, warc_file,

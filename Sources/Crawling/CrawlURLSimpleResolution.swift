@@ -84,8 +84,9 @@ extension CrawlURL {
         for index in bytes.indices.dropFirst() {
             let byte = bytes[index]
             if byte == UInt8(ascii: ":") { return index }
-            guard isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+")
-                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            guard
+                isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+")
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
             else { return nil }
         }
         return nil

@@ -92,8 +92,7 @@ public struct HTMLDocument: ~Copyable {
     /// Calls `visit`, in document order, for the elements named in `names` (lower-case) and for
     /// every element carrying `attribute`; the others are passed over without making any Swift
     /// value (a link walk looks at a few elements of many). At most `maxElements` are walked.
-    public func forEachElement(named names: Set<String>, orWith attribute: String? = nil, _ visit: (Element) -> Void)
-    {
+    public func forEachElement(named names: Set<String>, orWith attribute: String? = nil, _ visit: (Element) -> Void) {
         guard let root = vestige_html_root(document) else { return }
         let keys = Set(names.compactMap(Self.nameKey))
         let longNames = names.filter { Self.nameKey($0) == nil }

@@ -1,5 +1,6 @@
-@testable import Crawling
 import Testing
+
+@testable import Crawling
 
 @Suite struct CrawlURLTests {
     @Test(arguments: [
@@ -90,7 +91,9 @@ import Testing
         "a/b/c/..", "..", ".", "é.html", "a|b", "q?x=1?y=2", "http://exa_mple.com/", "http://ex%41mple.com/",
         "http://example.com:99999/", "http://example.com:0/", "foo/bar;p=1/baz", "~user/", "http://1.2.3.4/x",
     ]
-    static let bases = ["http://base.example/dir/page.html?x=1", "https://base.example:8443/", "http://b.example/a/b/c"]
+    static let bases = [
+        "http://base.example/dir/page.html?x=1", "https://base.example:8443/", "http://b.example/a/b/c",
+    ]
 
     @Test(arguments: references) func agreesWithFoundation(reference: String) throws {
         for baseText in Self.bases {
