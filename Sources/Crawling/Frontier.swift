@@ -94,29 +94,38 @@ public struct Frontier: Sendable {
     {
         guard limit > 0 else { return [] }
         return try database.writer.write { db in
-            let rows = try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT * FROM (SELECT id, url, origin, depth, attempts, redirects, via, priority FROM frontier
-                            WHERE state = 'queued' ORDER BY priority DESC, id LIMIT :n)
-                        UNION ALL
-                        SELECT * FROM (SELECT id, url, origin, depth, attempts, redirects, via, priority FROM frontier
-                            WHERE state = 'retry' AND retry_at <= :now ORDER BY priority DESC, id LIMIT :n)
-                        ORDER BY priority DESC, id
-                        """), arguments: ["now": now.timeIntervalSince1970, "n": limit * 8 + 64])
             var perOriginCount: [String: Int] = [:]
             var claimed: [FrontierEntry] = []
-            for row in rows where claimed.count < limit {
-                let origin: String = row["origin"]
-                guard !busyOrigins.contains(origin), perOriginCount[origin, default: 0] < perOrigin else { continue }
-                perOriginCount[origin, default: 0] += 1
-                claimed.append(
-                    FrontierEntry(
-                        // This claim is the next attempt: number it from 1.
-                        id: row["id"], url: row["url"], origin: origin, depth: row["depth"],
-                        attempts: (row["attempts"] as Int) + 1,
-                        redirects: row["redirects"], via: row["via"]))
+            // Rows are read one at a time and only until `limit` are claimed; the row limit bounds
+            // how many entries of busy or full origins are passed over.
+            let scanLimit = limit * 8 + 64
+            func take(_ statement: Statement, _ arguments: StatementArguments) throws {
+                let rows = try Row.fetchCursor(statement, arguments: arguments)
+                while claimed.count < limit, let row = try rows.next() {
+                    let origin: String = row["origin"]
+                    guard !busyOrigins.contains(origin), perOriginCount[origin, default: 0] < perOrigin else { continue }
+                    perOriginCount[origin, default: 0] += 1
+                    claimed.append(
+                        FrontierEntry(
+                            // This claim is the next attempt: number it from 1.
+                            id: row["id"], url: row["url"], origin: origin, depth: row["depth"],
+                            attempts: (row["attempts"] as Int) + 1,
+                            redirects: row["redirects"], via: row["via"]))
+                }
             }
+            // Retries whose time has come first (they have waited), then the queue by priority.
+            try take(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id, url, origin, depth, attempts, redirects, via FROM frontier
+                        WHERE state = 'retry' AND retry_at <= ? ORDER BY priority DESC, id LIMIT ?
+                        """), [now.timeIntervalSince1970, scanLimit])
+            try take(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id, url, origin, depth, attempts, redirects, via FROM frontier
+                        WHERE state = 'queued' ORDER BY priority DESC, id LIMIT ?
+                        """), [scanLimit])
             let update = try db.cachedStatement(
                 sql: "UPDATE frontier SET state = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE id = ?")
             for entry in claimed { try update.execute(arguments: [now.timeIntervalSince1970, entry.id]) }
