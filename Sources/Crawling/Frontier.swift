@@ -103,7 +103,9 @@ public struct Frontier: Sendable {
                 let rows = try Row.fetchCursor(statement, arguments: arguments)
                 while claimed.count < limit, let row = try rows.next() {
                     let origin: String = row["origin"]
-                    guard !busyOrigins.contains(origin), perOriginCount[origin, default: 0] < perOrigin else { continue }
+                    guard !busyOrigins.contains(origin), perOriginCount[origin, default: 0] < perOrigin else {
+                        continue
+                    }
                     perOriginCount[origin, default: 0] += 1
                     claimed.append(
                         FrontierEntry(
