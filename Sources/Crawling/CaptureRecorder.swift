@@ -9,6 +9,8 @@ public struct RecordedCapture: Sendable {
     public var recordType: String
     /// Where the response (or revisit) record is.
     public var location: WARCLocation
+    /// The links given to `record` that were new to the frontier.
+    public var addedLinks: [CrawlURL] = []
 }
 
 /// The one writer of an archive's WARC files during a crawl: every exchange becomes
@@ -17,6 +19,10 @@ public struct RecordedCapture: Sendable {
 ///
 /// An actor, so records are written one at a time into one file while fetches run in parallel.
 public actor CaptureRecorder {
+    /// The actor's own thread (a serial Dispatch queue), not one of the cooperative pool's: its
+    /// work is compressing and writing records, which would hold up the crawl loop's small jobs.
+    private let executor = SerialQueueExecutor(label: "vestige.capture-recorder")
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     private let writer: WARCWriter
     private let database: ArchiveDatabase
     private let index: CrawlIndexFile
@@ -39,10 +45,12 @@ public actor CaptureRecorder {
 
     /// Archives one HTTP exchange for frontier entry `frontierID` and marks it done (unless
     /// `finishes` is false: one range of a file fetched in several).
-    /// `outlinks` go into a metadata record, with the fetch time.
-    public func record(_ response: FetchResponse, frontierID: Int64, outlinks: [String], finishes: Bool = true) throws
-        -> RecordedCapture
-    {
+    /// `outlinks` go into a metadata record, with the fetch time; `links` join the frontier in
+    /// the transaction that marks the URL done (a crash keeps both or neither).
+    public func record(
+        _ response: FetchResponse, frontierID: Int64, outlinks: [String], links: FrontierAdditions? = nil,
+        finishes: Bool = true
+    ) throws -> RecordedCapture {
         let date = WARCDate.now()
         let truncated = response.truncation?.warcValue
         var (responseRecord, requestRecord) = WARCRecordBuilder.exchange(
@@ -76,12 +84,12 @@ public actor CaptureRecorder {
         let locations = try writer.write([responseRecord, requestRecord, metadata])
         let location = locations[0]
         try index.append(CDXJIndexer.line(for: responseRecord, location: location).map { [$0] } ?? [])
-        try commit(
+        let added = try commit(
             location: location, locations: locations, url: response.url, recordType: recordType,
             status: response.statusCode, mime: response.headers["Content-Type"], date: date, ip: response.remoteIP,
             refersTo: recordType == "revisit" ? responseRecord.headers["WARC-Refers-To"] : nil,
-            frontierID: finishes ? frontierID : nil)
-        return RecordedCapture(recordType: recordType, location: location)
+            frontierID: finishes ? frontierID : nil, links: links)
+        return RecordedCapture(recordType: recordType, location: location, addedLinks: added)
     }
 
     /// fsyncs the WARC file (also done every `checkpointInterval` records).
@@ -107,11 +115,11 @@ public actor CaptureRecorder {
 
     private func commit(
         location: WARCLocation, locations: [WARCLocation], url: String, recordType: String, status: Int, mime: String?,
-        date: WARCDate, ip: String, refersTo: String?, frontierID: Int64?
-    ) throws {
+        date: WARCDate, ip: String, refersTo: String?, frontierID: Int64?, links: FrontierAdditions?
+    ) throws -> [CrawlURL] {
         let previousFile = currentFile
         currentFile = locations.last?.filename
-        try database.writer.write { db in
+        let added = try database.writer.write { db in
             if let previousFile, previousFile != location.filename {
                 // The writer rolled over: the previous file is complete.
                 try db.execute(
@@ -141,9 +149,11 @@ public actor CaptureRecorder {
             if let frontierID {
                 try Frontier.mark(db, frontierID, .done, reason: recordType == "revisit" ? "revisit" : nil)
             }
+            return try links.map { try Frontier.add(db, $0) } ?? []
         }
         recordsSinceCheckpoint += 1
         if recordsSinceCheckpoint >= checkpointInterval { try checkpoint() }
+        return added
     }
 
     private func earlierCapture(digest: WARCDigest) throws -> (recordID: String, url: String, date: WARCDate?)? {

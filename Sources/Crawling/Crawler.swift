@@ -102,11 +102,32 @@ public actor Crawler {
             for origin in Set(seeds.map(\.origin)) { _ = await robotsRules(for: origin) }
         }
         await withTaskGroup(of: Completion.self) { group in
+            // `running`: fetches under way (what --concurrency limits); `archiving`: fetched pages
+            // whose links and records are being made. A page's fetch slot is free as soon as its
+            // response is in, so the next request goes out while the page is parsed and written;
+            // when archiving falls behind by a full set, no more is claimed until it catches up.
             var running = 0
+            var archiving = 0
             var tickPending = false
-            while !stopRequested && !reachedPageLimit(running: running) {
+            func finished(_ completion: Completion) {
+                switch completion {
+                case .fetched(let page):
+                    running -= 1
+                    guard let page else { return }
+                    archiving += 1
+                    // Below the fetches' priority: the loop that claims and starts requests runs
+                    // first when both wait for one of the few threads.
+                    group.addTask(priority: .low) {
+                        await self.archive(page)
+                        return .archived
+                    }
+                case .archived: archiving -= 1
+                case .tick: tickPending = false
+                }
+            }
+            while !stopRequested && !reachedPageLimit(underWay: running + archiving) {
                 var claimed: [FrontierEntry] = []
-                if running < configuration.concurrency {
+                if running < configuration.concurrency && archiving < configuration.concurrency {
                     do {
                         claimed = try frontier.claim(
                             limit: configuration.concurrency - running, perOrigin: configuration.perHostConcurrency,
@@ -120,11 +141,11 @@ public actor Crawler {
                     runningPerOrigin[entry.origin, default: 0] += 1
                     running += 1
                     group.addTask {
-                        await self.process(entry); return .fetched
+                        .fetched(await self.process(entry))
                     }
                 }
                 if !claimed.isEmpty && running < configuration.concurrency { continue }
-                if running == 0 {
+                if running == 0 && archiving == 0 {
                     // Nothing running and nothing claimable: wait for a host or a retry, or finish.
                     let retryWait = (try? frontier.nextRetryDate())?.map { max(0, $0.timeIntervalSinceNow) }
                     let queued = (try? frontier.counts()[.queued]) ?? 0
@@ -140,15 +161,10 @@ public actor Crawler {
                         return .tick
                     }
                 }
-                switch await group.next() {
-                case .fetched: running -= 1
-                case .tick: tickPending = false
-                case nil: break
-                }
+                if let completion = await group.next() { finished(completion) }
             }
-            while let completion = await group.next() {
-                if completion == .fetched { running -= 1 }
-            }
+            // Stopping: what was fetched is still archived.
+            while let completion = await group.next() { finished(completion) }
         }
         try await recorder.close()
         try? database.checkpoint()
@@ -157,25 +173,41 @@ public actor Crawler {
     }
 
     /// What a child task of the crawl loop reports.
-    enum Completion: Sendable { case fetched, tick }
+    enum Completion: Sendable {
+        /// A fetch ended; with the page when it is to be archived now.
+        case fetched(FetchedPage?)
+        /// A fetched page is archived.
+        case archived
+        case tick
+    }
+
+    /// A response whose links and records are still to be made.
+    struct FetchedPage: Sendable {
+        let entry: FrontierEntry
+        let url: CrawlURL
+        let response: FetchResponse
+    }
 
     /// Origins with as many requests under way as politeness allows.
     private func busyOrigins() -> Set<String> {
         Set(runningPerOrigin.filter { $0.value >= configuration.perHostConcurrency }.keys)
     }
 
-    private func reachedPageLimit(running: Int) -> Bool {
+    private func reachedPageLimit(underWay: Int) -> Bool {
         guard let maxPages = configuration.maxPages else { return false }
-        return statistics.archived + running >= maxPages
+        return statistics.archived + underWay >= maxPages
     }
 
     // MARK: - One URL
 
-    func process(_ entry: FrontierEntry) async {
+    /// Fetches one claimed URL (after robots.txt and politeness allow it). Returns the response
+    /// when it is to be archived; nil when the URL is settled otherwise (excluded, failed, retry
+    /// scheduled, or header-only ranges archived already).
+    func process(_ entry: FrontierEntry) async -> FetchedPage? {
         defer { runningPerOrigin[entry.origin, default: 1] -= 1 }
         guard let url = CrawlURL(entry.url) else {
             markFailed(entry, reason: "unparseable URL")
-            return
+            return nil
         }
         if !configuration.ignoreRobots {
             let rules = await robotsRules(for: url.origin)
@@ -193,21 +225,21 @@ public actor Crawler {
                 } else {
                     scheduleRetry(entry, after: configuration.robotsRetryDelay, reason: "robots.txt unreachable")
                 }
-                return
+                return nil
             }
             if !rules.allows(url.pathAndQuery) {
                 try? frontier.mark(entry.id, .excluded, reason: "robots.txt")
                 statistics.robotsExcluded += 1
                 onEvent(CrawlEvent(kind: .excluded, url: entry.url, reason: "robots.txt"))
-                return
+                return nil
             }
         }
-        guard let host = HostKey(url: url.string) else { return }
+        guard let host = HostKey(url: url.string) else { return nil }
         do {
             try await politeness.acquire(host)
         } catch {
             try? frontier.mark(entry.id, .queued)
-            return
+            return nil
         }
         let rangeKind = configuration.mediaMode == .headers ? MediaRangePlan.kind(forPath: url.path) : nil
         var request = FetchRequest(url: url.string, maxBodyBytes: configuration.maxBodyBytes)
@@ -218,7 +250,7 @@ public actor Crawler {
         } catch {
             await politeness.release(host)
             handleFailure(entry, error: error)
-            return
+            return nil
         }
         let retryAfter = response.headers["Retry-After"].flatMap {
             RetryAfter.delay($0, now: Date().timeIntervalSince1970)
@@ -231,7 +263,7 @@ public actor Crawler {
                 afterAttempt: entry.attempts, status: response.statusCode, retryAfter: retryAfter, using: &generator)
             {
                 scheduleRetry(entry, after: Self.seconds(wait), reason: "HTTP \(response.statusCode)")
-                return
+                return nil
             }
         }
         if let truncation = response.truncation, truncation.isInterruption {
@@ -243,18 +275,26 @@ public actor Crawler {
                 using: &generator)
             {
                 scheduleRetry(entry, after: Self.seconds(wait), reason: "truncated (\(truncation.warcValue))")
-                return
+                return nil
             }
         }
         if let rangeKind, response.statusCode == 206, let range = HTTPContentRange(response.headers["Content-Range"]) {
             await recordRanges(
                 first: response, range: range, plan: MediaRangePlan(kind: rangeKind, size: range.total),
                 entry: entry, host: host)
-            return
+            return nil
         }
-        let outlinks = await discoverLinks(in: response, from: url, entry: entry)
+        return FetchedPage(entry: entry, url: url, response: response)
+    }
+
+    /// Finds a fetched page's links (queued in the frontier) and archives it with them.
+    func archive(_ page: FetchedPage) async {
+        let (entry, url, response) = (page.entry, page.url, page.response)
+        let (outlinks, additions) = await discoverLinks(in: response, from: url, entry: entry)
         do {
-            let capture = try await recorder.record(response, frontierID: entry.id, outlinks: outlinks.map(\.string))
+            let capture = try await recorder.record(
+                response, frontierID: entry.id, outlinks: outlinks.map(\.string), links: additions)
+            noteAdded(additions?.urls ?? [], added: capture.addedLinks)
             statistics.archived += 1
             statistics.bytes += Int64(response.rawHead.count + response.body.count)
             if capture.recordType == "revisit" { statistics.revisits += 1 }
@@ -319,31 +359,37 @@ public actor Crawler {
     /// Links to follow from a response: the redirect target, or the links of an HTML page,
     /// sitemap or feed. In-scope ones are added to the frontier; all are returned for the
     /// metadata record.
-    func discoverLinks(in response: FetchResponse, from url: CrawlURL, entry: FrontierEntry) async -> [CrawlURL] {
+    /// A page's links (for its metadata record) and those to add to the frontier with its
+    /// capture; a redirect's target is queued at once.
+    func discoverLinks(in response: FetchResponse, from url: CrawlURL, entry: FrontierEntry) async
+        -> (found: [CrawlURL], additions: FrontierAdditions?)
+    {
         if (300...399).contains(response.statusCode),
             let location = response.redirectLocation ?? response.headers["Location"],
             let target = CrawlURL(location, relativeTo: url)
         {
             guard entry.redirects < configuration.maxRedirects else {
                 onEvent(CrawlEvent(kind: .failed, url: target.string, reason: "redirect chain too long"))
-                return [target]
+                return ([target], nil)
             }
             enqueue([target], depth: entry.depth, via: url, redirects: entry.redirects + 1, ignoreDepth: true)
-            return [target]
+            return ([target], nil)
         }
-        guard (200...299).contains(response.statusCode), response.truncation == nil else { return [] }
-        // Parsing runs off the actor (nonisolated async), in parallel with other fetches.
-        let found = await Self.extractLinks(from: response, base: url, adapters: configuration.adapters)
+        guard (200...299).contains(response.statusCode), response.truncation == nil else { return ([], nil) }
+        // Parsing runs off the actor and off the cooperative threads, in parallel with fetches.
+        let adapters = configuration.adapters
+        let found = await BackgroundWork.run { Self.extractLinks(from: response, base: url, adapters: adapters) }
         // What an API adapter finds (next pages, accounts, statuses, media) keeps the response's
         // depth: a listing's 70th page is no farther from the seed than its first. Scope, the
         // per-host URL cap and the trap guards still bound it.
         let isAPI = (response.headers["Content-Type"] ?? "").lowercased().contains("json")
-        enqueue(found, depth: isAPI ? entry.depth : entry.depth + 1, via: url, redirects: 0, ignoreDepth: false)
-        return found
+        let depth = isAPI ? entry.depth : entry.depth + 1
+        let accepted = admit(found, depth: depth, ignoreDepth: false)
+        return (found, accepted.isEmpty ? nil : FrontierAdditions(urls: accepted, depth: depth, via: url.string))
     }
 
     nonisolated static func extractLinks(from response: FetchResponse, base url: CrawlURL, adapters: AdapterSet)
-        async -> [CrawlURL]
+        -> [CrawlURL]
     {
         let mime = (response.headers["Content-Type"] ?? "").lowercased()
         let payload = ResponseBody.decodedPayload(response)
@@ -369,6 +415,15 @@ public actor Crawler {
     }
 
     private func enqueue(_ urls: [CrawlURL], depth: Int, via: CrawlURL, redirects: Int, ignoreDepth: Bool) {
+        let accepted = admit(urls, depth: depth, ignoreDepth: ignoreDepth)
+        guard let added = try? frontier.addReturningNew(accepted, depth: depth, via: via.string, redirects: redirects)
+        else { return }
+        noteAdded(accepted, added: added)
+    }
+
+    /// The URLs of `urls` to put in the frontier: in scope, under the per-host cap, and not put
+    /// there by this run already.
+    private func admit(_ urls: [CrawlURL], depth: Int, ignoreDepth: Bool) -> [CrawlURL] {
         var accepted: [CrawlURL] = []
         for url in urls where !inFrontier.contains(url.string) {
             if let exclusion = configuration.scope.exclusion(of: url, depth: ignoreDepth ? 0 : depth) {
@@ -383,8 +438,11 @@ public actor Crawler {
             guard count < configuration.maxURLsPerHost else { continue }
             accepted.append(url)
         }
-        guard let added = try? frontier.addReturningNew(accepted, depth: depth, via: via.string, redirects: redirects)
-        else { return }
+        return accepted
+    }
+
+    /// Counts what `admit` accepted and the frontier took as new.
+    private func noteAdded(_ accepted: [CrawlURL], added: [CrawlURL]) {
         // Only new URLs count towards the per-host cap (a link repeated on every page is one URL).
         for url in added { urlsPerOrigin[url.origin, default: 0] += 1 }
         statistics.discovered += added.count

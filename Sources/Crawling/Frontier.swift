@@ -29,20 +29,30 @@ public struct Frontier: Sendable {
         _ urls: [CrawlURL], depth: Int, via: String? = nil, priority: Int = 0, redirects: Int = 0
     ) throws -> [CrawlURL] {
         guard !urls.isEmpty else { return [] }
-        let now = Date().timeIntervalSince1970
         return try database.writer.write { db in
-            var added: [CrawlURL] = []
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT OR IGNORE INTO frontier (url, origin, depth, priority, via, redirects, added_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            for url in urls {
-                try statement.execute(arguments: [url.string, url.origin, depth, priority, via, redirects, now, now])
-                if db.changesCount > 0 { added.append(url) }
-            }
-            return added
+            try Self.add(
+                db, FrontierAdditions(urls: urls, depth: depth, via: via, priority: priority, redirects: redirects))
         }
+    }
+
+    /// The same inside a transaction the caller holds (a page's links with its capture).
+    public static func add(_ db: Database, _ additions: FrontierAdditions) throws -> [CrawlURL] {
+        guard !additions.urls.isEmpty else { return [] }
+        let now = Date().timeIntervalSince1970
+        var added: [CrawlURL] = []
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT OR IGNORE INTO frontier (url, origin, depth, priority, via, redirects, added_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for url in additions.urls {
+            try statement.execute(arguments: [
+                url.string, url.origin, additions.depth, additions.priority, additions.via, additions.redirects, now,
+                now,
+            ])
+            if db.changesCount > 0 { added.append(url) }
+        }
+        return added
     }
 
     /// Queues `urls` to be fetched again (a recrawl): known ones go back to queued at depth 0 with
