@@ -32,4 +32,34 @@ import Testing
         }
         #expect(server.requests(path: "/next").count == 5)
     }
+
+    /// The excess check must never take another transfer's response for excess: libcurl hands a
+    /// finished transfer's connection to a waiting one at once, and reading that response away
+    /// made libcurl ask again (a fifth of a crawl's requests were sent twice). Every URL once.
+    @Test func transfersSharingConnectionsAskOnce() async throws {
+        let server = TestHTTPServer()
+        server.fallback { request in .text("page \(request.path) " + String(repeating: "x", count: 2000)) }
+        _ = try server.start()
+        defer { server.stop() }
+        var configuration = FetchConfiguration(userAgent: "vestige-test")
+        configuration.maxConcurrentTransfers = 16
+        let client = CurlClient(configuration: configuration)
+        defer { client.shutdown() }
+        let count = 300
+        let failures = await withTaskGroup(of: Int.self) { group in
+            for number in 0..<count {
+                group.addTask {
+                    let url = server.url("/p/\(number)")
+                    guard let response = try? await client.fetch(FetchRequest(url: url)) else { return 1 }
+                    return response.body.starts(with: Array("page /p/\(number) ".utf8)) ? 0 : 1
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(failures == 0)
+        let asked = server.requests.map(\.path)
+        #expect(asked.count == count)
+        #expect(Set(asked).count == count)
+        #expect(server.connectionsAccepted < count / 4, "connections were kept alive and reused")
+    }
 }
