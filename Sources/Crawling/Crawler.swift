@@ -129,9 +129,11 @@ public actor Crawler {
                 var claimed: [FrontierEntry] = []
                 if running < configuration.concurrency && archiving < configuration.concurrency {
                     do {
+                        // Never more than the pages still allowed by --max-pages.
+                        let budget = configuration.maxPages.map { $0 - statistics.archived - running - archiving }
                         claimed = try frontier.claim(
-                            limit: configuration.concurrency - running, perOrigin: configuration.perHostConcurrency,
-                            busyOrigins: busyOrigins())
+                            limit: min(configuration.concurrency - running, budget ?? .max),
+                            perOrigin: configuration.perHostConcurrency, busyOrigins: busyOrigins())
                     } catch {
                         onEvent(CrawlEvent(kind: .failed, url: "", reason: "frontier: \(error)"))
                         break

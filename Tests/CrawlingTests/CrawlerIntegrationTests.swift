@@ -156,6 +156,30 @@ import WARC
         #expect(types.filter { $0 == "revisit" }.count == 1)
     }
 
+    /// --max-pages is a hard limit, however many fetches the concurrency would start at once.
+    @Test func maxPagesIsNeverExceeded() async throws {
+        let server = TestHTTPServer()
+        server.route("/robots.txt", reply: .text("", status: 404))
+        server.route("/", reply: Self.html((0..<40).map { "/p/\($0)" }))
+        server.fallback { _ in .text("a page") }
+        _ = try server.start()
+        defer { server.stop() }
+        let layout = Self.temporaryArchive()
+        defer { try? FileManager.default.removeItem(atPath: layout.directory) }
+        let seed = try #require(CrawlURL(server.url("/")))
+        var configuration = CrawlConfiguration(
+            seeds: [seed], scope: CrawlScope(mode: .host, seeds: [seed]), userAgent: "vestige-test")
+        configuration.perHostDelay = 0
+        configuration.concurrency = 16
+        configuration.perHostConcurrency = 16
+        configuration.maxPages = 10
+        let statistics = try await Crawler(configuration: configuration, layout: layout, software: "vestige/test").run()
+        // robots.txt is archived too and counts: it, the start page and 8 of the 40.
+        #expect(statistics.archived == 10)
+        #expect(try Self.captures(layout).count == 10)
+        #expect(server.requests.filter { $0.path.hasPrefix("/p/") }.count == 8)
+    }
+
     /// The per-host URL cap counts URLs, not links: navigation repeated on every page once.
     @Test func repeatedLinksDoNotUseUpThePerHostCap() async throws {
         let server = TestHTTPServer()
