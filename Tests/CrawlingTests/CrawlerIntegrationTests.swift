@@ -24,6 +24,19 @@ import WARC
         )
     }
 
+    /// Crawls `server` from "/" (host scope, no per-host delay) into `layout`, with `adjust`
+    /// applied to the configuration first.
+    static func crawlSite(
+        _ server: TestHTTPServer, into layout: ArchiveLayout, adjust: (inout CrawlConfiguration) -> Void = { _ in }
+    ) async throws -> CrawlStatistics {
+        let seed = try #require(CrawlURL(server.url("/")))
+        var configuration = CrawlConfiguration(
+            seeds: [seed], scope: CrawlScope(mode: .host, seeds: [seed]), userAgent: "vestige-test")
+        configuration.perHostDelay = 0
+        adjust(&configuration)
+        return try await Crawler(configuration: configuration, layout: layout, software: "vestige/test").run()
+    }
+
     /// captures rows: url → [(record type, status, file, offset)]
     static func captures(_ layout: ArchiveLayout) throws -> [String: [(String, Int?, String, Int64)]] {
         let database = try ArchiveDatabase(path: layout.databasePath)
@@ -145,12 +158,9 @@ import WARC
         defer { server.stop() }
         let layout = Self.temporaryArchive()
         defer { try? FileManager.default.removeItem(atPath: layout.directory) }
-        let seed = try #require(CrawlURL(server.url("/")))
-        var configuration = CrawlConfiguration(
-            seeds: [seed], scope: CrawlScope(mode: .host, seeds: [seed]), userAgent: "vestige-test")
-        configuration.perHostDelay = 0
-        configuration.concurrency = 1
-        let statistics = try await Crawler(configuration: configuration, layout: layout, software: "vestige/test").run()
+        let statistics = try await Self.crawlSite(server, into: layout) { configuration in
+            configuration.concurrency = 1
+        }
         #expect(statistics.revisits == 1)
         let types = try Self.captures(layout).values.flatMap { $0.map(\.0) }
         #expect(types.filter { $0 == "revisit" }.count == 1)
@@ -166,14 +176,11 @@ import WARC
         defer { server.stop() }
         let layout = Self.temporaryArchive()
         defer { try? FileManager.default.removeItem(atPath: layout.directory) }
-        let seed = try #require(CrawlURL(server.url("/")))
-        var configuration = CrawlConfiguration(
-            seeds: [seed], scope: CrawlScope(mode: .host, seeds: [seed]), userAgent: "vestige-test")
-        configuration.perHostDelay = 0
-        configuration.concurrency = 16
-        configuration.perHostConcurrency = 16
-        configuration.maxPages = 10
-        let statistics = try await Crawler(configuration: configuration, layout: layout, software: "vestige/test").run()
+        let statistics = try await Self.crawlSite(server, into: layout) { configuration in
+            configuration.concurrency = 16
+            configuration.perHostConcurrency = 16
+            configuration.maxPages = 10
+        }
         // robots.txt is archived too and counts: it, the start page and 8 of the 40.
         #expect(statistics.archived == 10)
         #expect(try Self.captures(layout).count == 10)
@@ -194,14 +201,11 @@ import WARC
         defer { server.stop() }
         let layout = Self.temporaryArchive()
         defer { try? FileManager.default.removeItem(atPath: layout.directory) }
-        let seed = try #require(CrawlURL(server.url("/")))
-        var configuration = CrawlConfiguration(
-            seeds: [seed], scope: CrawlScope(mode: .host, seeds: [seed]), userAgent: "vestige-test")
-        configuration.perHostDelay = 0
-        configuration.concurrency = 2
-        // 1 + 5 + 12 URLs (+ robots.txt); the pages carry 13 × 7 = 91 links.
-        configuration.maxURLsPerHost = 20
-        let statistics = try await Crawler(configuration: configuration, layout: layout, software: "vestige/test").run()
+        let statistics = try await Self.crawlSite(server, into: layout) { configuration in
+            configuration.concurrency = 2
+            // 1 + 5 + 12 URLs (+ robots.txt); the pages carry 13 × 7 = 91 links.
+            configuration.maxURLsPerHost = 20
+        }
         let archived = try Self.captures(layout).keys.filter { !$0.hasSuffix("/robots.txt") }
         #expect(archived.count == 18)
         #expect(archived.contains { $0.hasSuffix("/p/12") })
@@ -257,11 +261,7 @@ extension CrawlerIntegrationTests {
             reply: .response(status: 200, headers: [("Content-Type", "application/gzip")], body: sitemap))
         let layout = Self.temporaryArchive()
         defer { try? FileManager.default.removeItem(atPath: layout.directory) }
-        let seed = try #require(CrawlURL(server.url("/")))
-        var configuration = CrawlConfiguration(
-            seeds: [seed], scope: CrawlScope(mode: .host, seeds: [seed]), userAgent: "vestige-test")
-        configuration.perHostDelay = 0
-        _ = try await Crawler(configuration: configuration, layout: layout, software: "vestige/test").run()
+        _ = try await Self.crawlSite(server, into: layout)
         let captured = Set(try Self.captures(layout).keys)
         for path in ["/sitemap.xml.gz", "/only-in-sitemap", "/feed.rss", "/from-feed", "/clip.mp4"] {
             #expect(captured.contains(server.url(path)), "\(path) not archived")
@@ -285,12 +285,9 @@ extension CrawlerIntegrationTests {
         defer { server.stop() }
         let layout = Self.temporaryArchive()
         defer { try? FileManager.default.removeItem(atPath: layout.directory) }
-        let seed = try #require(CrawlURL(server.url("/")))
-        var configuration = CrawlConfiguration(
-            seeds: [seed], scope: CrawlScope(mode: .host, seeds: [seed]), userAgent: "vestige-test")
-        configuration.perHostDelay = 0
-        configuration.robotsRetryDelay = 0.3
-        let statistics = try await Crawler(configuration: configuration, layout: layout, software: "vestige/test").run()
+        let statistics = try await Self.crawlSite(server, into: layout) { configuration in
+            configuration.robotsRetryDelay = 0.3
+        }
         // The 503 held the site back; the second robots.txt allowed / and /a, and excluded /private.
         #expect(robotsAnswers.withLock { $0 } == 2)
         let archived = try Self.captures(layout)
