@@ -125,14 +125,13 @@ public actor Crawler {
                 case .tick: tickPending = false
                 }
             }
-            while !stopRequested && !reachedPageLimit(underWay: running + archiving) {
+            while !stopRequested && (pagesLeft(underWay: running + archiving) ?? 1) > 0 {
                 var claimed: [FrontierEntry] = []
                 if running < configuration.concurrency && archiving < configuration.concurrency {
                     do {
-                        // Never more than the pages still allowed by --max-pages.
-                        let budget = configuration.maxPages.map { $0 - statistics.archived - running - archiving }
                         claimed = try frontier.claim(
-                            limit: min(configuration.concurrency - running, budget ?? .max),
+                            limit: min(
+                                configuration.concurrency - running, pagesLeft(underWay: running + archiving) ?? .max),
                             perOrigin: configuration.perHostConcurrency, busyOrigins: busyOrigins())
                     } catch {
                         onEvent(CrawlEvent(kind: .failed, url: "", reason: "frontier: \(error)"))
@@ -195,9 +194,9 @@ public actor Crawler {
         Set(runningPerOrigin.filter { $0.value >= configuration.perHostConcurrency }.keys)
     }
 
-    private func reachedPageLimit(underWay: Int) -> Bool {
-        guard let maxPages = configuration.maxPages else { return false }
-        return statistics.archived + underWay >= maxPages
+    /// Pages --max-pages still allows besides those archived and `underWay`; nil without a limit.
+    private func pagesLeft(underWay: Int) -> Int? {
+        configuration.maxPages.map { $0 - statistics.archived - underWay }
     }
 
     // MARK: - One URL
@@ -358,11 +357,9 @@ public actor Crawler {
         onEvent(CrawlEvent(kind: .archived, url: entry.url, status: 206, reason: "headers only"))
     }
 
-    /// Links to follow from a response: the redirect target, or the links of an HTML page,
-    /// sitemap or feed. In-scope ones are added to the frontier; all are returned for the
-    /// metadata record.
-    /// A page's links (for its metadata record) and those to add to the frontier with its
-    /// capture; a redirect's target is queued at once.
+    /// Links to follow from a response: the redirect target (queued at once), or the links of an
+    /// HTML page, sitemap or feed (all returned for the metadata record; the in-scope ones as the
+    /// additions to make to the frontier with the page's capture).
     func discoverLinks(in response: FetchResponse, from url: CrawlURL, entry: FrontierEntry) async
         -> (found: [CrawlURL], additions: FrontierAdditions?)
     {
