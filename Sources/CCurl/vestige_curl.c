@@ -1,8 +1,11 @@
 #include "vestige_curl.h"
 
+#include <arpa/inet.h>
 #include <dlfcn.h>
+#include <netinet/in.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <sys/socket.h>
 
 // Every libcurl function vestige calls, resolved once by load_library().
 static struct {
@@ -134,8 +137,70 @@ CURLcode vestige_easy_getinfo_off(CURL *handle, CURLINFO info, curl_off_t *value
     return curl.easy_getinfo(handle, info, value);
 }
 
-CURLcode vestige_easy_getinfo_active_socket(CURL *handle, curl_socket_t *value) {
-    return curl.easy_getinfo(handle, CURLINFO_ACTIVESOCKET, value);
+// Sockets libcurl opened for connections (file descriptor → local port once connected, 0 before),
+// for vestige_easy_guard_reused_connection to find a connection's socket by its ports.
+#define GUARDED_SOCKETS 8192
+static int socket_ports[GUARDED_SOCKETS];
+static unsigned char socket_known[GUARDED_SOCKETS];
+static pthread_mutex_t sockets_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int socket_port(curl_socket_t fd, int peer) {
+    struct sockaddr_storage address;
+    socklen_t length = sizeof address;
+    int status = peer ? getpeername(fd, (struct sockaddr *)&address, &length)
+                      : getsockname(fd, (struct sockaddr *)&address, &length);
+    if (status != 0) return -1;
+    if (address.ss_family == AF_INET) return ntohs(((struct sockaddr_in *)&address)->sin_port);
+    if (address.ss_family == AF_INET6) return ntohs(((struct sockaddr_in6 *)&address)->sin6_port);
+    return -1;
+}
+
+static int remember_socket(void *context, curl_socket_t fd, curlsocktype purpose) {
+    (void)context;
+    if (purpose == CURLSOCKTYPE_IPCXN && fd >= 0 && fd < GUARDED_SOCKETS) {
+        pthread_mutex_lock(&sockets_lock);
+        socket_known[fd] = 1;
+        socket_ports[fd] = 0;
+        pthread_mutex_unlock(&sockets_lock);
+    }
+    return CURL_SOCKOPT_OK;
+}
+
+static curl_socket_t find_socket(int local_port, int remote_port) {
+    curl_socket_t found = -1;
+    pthread_mutex_lock(&sockets_lock);
+    for (curl_socket_t fd = 0; fd < GUARDED_SOCKETS && found < 0; fd++) {
+        if (!socket_known[fd]) continue;
+        if (socket_ports[fd] == 0) socket_ports[fd] = socket_port(fd, 0);
+        if (socket_ports[fd] < 0) {
+            socket_known[fd] = 0;  // closed, or no longer a socket
+        } else if (socket_ports[fd] == local_port && socket_port(fd, 0) == local_port
+                   && socket_port(fd, 1) == remote_port) {
+            found = fd;  // checked again: the number may belong to a newer socket by now
+        }
+    }
+    pthread_mutex_unlock(&sockets_lock);
+    return found;
+}
+
+static int drain_before_request(void *context, char *remote_ip, char *local_ip, int remote_port, int local_port) {
+    (void)context;
+    (void)remote_ip;
+    (void)local_ip;
+    curl_socket_t fd = find_socket(local_port, remote_port);
+    if (fd < 0) return CURL_PREREQFUNC_OK;
+    char buffer[4096];
+    if (recv(fd, buffer, 1, MSG_PEEK | MSG_DONTWAIT) <= 0) return CURL_PREREQFUNC_OK;
+    while (recv(fd, buffer, sizeof buffer, MSG_DONTWAIT) > 0) {
+    }
+    shutdown(fd, SHUT_RDWR);
+    return CURL_PREREQFUNC_OK;
+}
+
+CURLcode vestige_easy_guard_reused_connection(CURL *handle) {
+    CURLcode code = curl.easy_setopt(handle, CURLOPT_SOCKOPTFUNCTION, remember_socket);
+    if (code != CURLE_OK) return code;
+    return curl.easy_setopt(handle, CURLOPT_PREREQFUNCTION, drain_before_request);
 }
 
 struct curl_slist *vestige_curl_slist_append(struct curl_slist *list, const char *line) {

@@ -1,11 +1,5 @@
 import CCurl
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// One libcurl easy handle (one transfer), configured for byte-exact recording.
 ///
 /// Part of the C seam: it turns the request into libcurl options, routes libcurl's callbacks
@@ -79,6 +73,10 @@ final class CurlEasy {
         check(vestige_easy_setopt_long(handle, CURLOPT_HTTP_VERSION, version), "HTTP version")
         // Prefer multiplexing on an existing HTTP/2 connection to opening another one.
         check(vestige_easy_setopt_long(handle, CURLOPT_PIPEWAIT, 1), "pipewait")
+        if request.url.utf8.prefix(7).map({ $0 | 0x20 }).elementsEqual("http://".utf8) {
+            // Refused only by libcurl before 7.80, which then goes without the guard.
+            _ = vestige_easy_guard_reused_connection(handle)
+        }
         if let caFile = configuration.caFile {
             check(vestige_easy_setopt_string(handle, CURLOPT_CAINFO, caFile), "CA file")
         }
@@ -154,33 +152,6 @@ final class CurlEasy {
                 tlsHandshake: getMicroseconds(CURLINFO_APPCONNECT_TIME_T),
                 firstByte: getMicroseconds(CURLINFO_STARTTRANSFER_TIME_T),
                 total: getMicroseconds(CURLINFO_TOTAL_TIME_T)))
-    }
-
-    /// Closes the finished transfer's cleartext HTTP/1.x connection when bytes are already waiting
-    /// on it: the server sent more than its response announced (a Content-Length lie), and
-    /// libcurl 7.x (before 8.3) would reuse the connection and read those bytes as the next URL's
-    /// response. The waiting bytes are read away and the socket shut down, so libcurl finds the
-    /// connection closed and connects afresh. Call before the handle leaves the multi handle.
-    /// (TLS connections are left alone: bytes waiting there may be session tickets.)
-    func closeConnectionIfBytesAreWaiting() {
-        guard getString(CURLINFO_EFFECTIVE_URL)?.lowercased().hasPrefix("http://") == true,
-            getLong(CURLINFO_HTTP_VERSION) != Int(CURL_HTTP_VERSION_2_0)
-        else { return }
-        var socket: curl_socket_t = -1
-        guard vestige_easy_getinfo_active_socket(handle, &socket) == CURLE_OK, socket >= 0 else { return }
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        #if canImport(Glibc)
-            let flags = Int32(MSG_DONTWAIT)
-        #else
-            let flags = MSG_DONTWAIT
-        #endif
-        guard recv(socket, &buffer, 1, flags | Int32(MSG_PEEK)) > 0 else { return }
-        while recv(socket, &buffer, buffer.count, flags) > 0 {}
-        #if canImport(Glibc)
-            _ = shutdown(socket, Int32(SHUT_RDWR))
-        #else
-            _ = shutdown(socket, SHUT_RDWR)
-        #endif
     }
 
     /// Hands a callback's bytes to the recorder; returns the byte count to accept them, 0 to abort.

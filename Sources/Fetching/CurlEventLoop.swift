@@ -74,25 +74,11 @@ final class CurlEventLoop {
     private func stop(_ key: EasyKey, with result: CurlResultCode?) {
         guard let transfer = running.removeValue(forKey: key) else { return }
         runningByID[transfer.submission.id] = nil
-        // Only when no other transfer to the same origin is under way: libcurl hands a finished
-        // transfer's connection to a waiting transfer within the same perform call, and bytes
-        // waiting then are that transfer's response, not excess (reading them away made libcurl
-        // send its request again: a fifth of a concurrent crawl's requests went out twice).
-        let origin = Self.origin(of: transfer.submission.request.url)
-        if result != nil, !running.values.contains(where: { Self.origin(of: $0.submission.request.url) == origin }) {
-            transfer.easy.closeConnectionIfBytesAreWaiting()
-        }
         multi.remove(transfer.easy)
         if let result {
             transfer.submission.finish(transfer.outcome(result))
         } else {
             transfer.submission.finish(.failure(.cancelled(url: transfer.submission.request.url)))
         }
-    }
-
-    /// "scheme://host:port" of a URL: the part before its path (connections are per origin).
-    static func origin(of url: String) -> Substring {
-        let afterScheme = url.firstRange(of: "://").map(\.upperBound) ?? url.startIndex
-        return url[..<(url[afterScheme...].firstIndex { $0 == "/" || $0 == "?" } ?? url.endIndex)]
     }
 }

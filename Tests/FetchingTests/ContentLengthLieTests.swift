@@ -33,6 +33,35 @@ import Testing
         #expect(server.requests(path: "/next").count == 5)
     }
 
+    /// The same with several transfers under way at once: the check still runs for a connection
+    /// no other transfer has taken over.
+    @Test func extraBytesDoNotBecomeAnotherResponseUnderConcurrency() async throws {
+        let server = TestHTTPServer()
+        let extra = Array("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nfake".utf8)
+        server.route(
+            "/lie", reply: .response(status: 200, headers: [("Content-Length", "5")], body: Array("12345".utf8) + extra)
+        )
+        server.fallback { request in .text("real \(request.path)") }
+        _ = try server.start()
+        defer { server.stop() }
+        var configuration = FetchConfiguration(userAgent: "vestige-test")
+        configuration.maxConcurrentTransfers = 4
+        let client = CurlClient(configuration: configuration)
+        defer { client.shutdown() }
+        let wrong = await withTaskGroup(of: Int.self) { group in
+            for number in 0..<60 {
+                group.addTask {
+                    let path = number % 3 == 0 ? "/lie" : "/p/\(number)"
+                    guard let response = try? await client.fetch(FetchRequest(url: server.url(path))) else { return 0 }
+                    let expected = path == "/lie" ? Array("12345".utf8) : Array("real \(path)".utf8)
+                    return response.body == expected ? 0 : 1
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(wrong == 0)
+    }
+
     /// The excess check must never take another transfer's response for excess: libcurl hands a
     /// finished transfer's connection to a waiting one at once, and reading that response away
     /// made libcurl ask again (a fifth of a crawl's requests were sent twice). Every URL once.

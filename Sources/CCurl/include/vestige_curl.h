@@ -30,9 +30,16 @@ CURLcode vestige_easy_setopt_debug_function(CURL *handle, curl_debug_callback ca
 CURLcode vestige_easy_getinfo_long(CURL *handle, CURLINFO info, long *value);
 CURLcode vestige_easy_getinfo_string(CURL *handle, CURLINFO info, const char **value);
 CURLcode vestige_easy_getinfo_off(CURL *handle, CURLINFO info, curl_off_t *value);
-/// The socket of the transfer's connection (CURLINFO_ACTIVESOCKET); -1 when it is closed or the
-/// handle is no longer in its multi handle.
-CURLcode vestige_easy_getinfo_active_socket(CURL *handle, curl_socket_t *value);
+
+/// Guards a cleartext HTTP/1.x transfer against a Content-Length lie on a kept-alive connection:
+/// libcurl 7.x (before 8.3) would take bytes a server sent beyond its announced body as the next
+/// request's response. Just before this transfer's request goes out on a connection (new or
+/// reused: CURLOPT_PREREQFUNCTION), bytes already waiting there cannot be its response; they are
+/// read away and the socket is shut down, so libcurl connects afresh and sends the request there
+/// (it resends on a reused connection found dead). The socket is found by its ports among those
+/// libcurl opened (CURLOPT_SOCKOPTFUNCTION). Not for TLS, where waiting bytes may be session
+/// tickets. Returns libcurl's refusal (CURLE_UNKNOWN_OPTION before 7.80) for the caller to ignore.
+CURLcode vestige_easy_guard_reused_connection(CURL *handle);
 
 struct curl_slist *vestige_curl_slist_append(struct curl_slist *list, const char *line);
 void vestige_curl_slist_free_all(struct curl_slist *list);
