@@ -37,6 +37,14 @@ import WARC
         return (process.terminationStatus, text)
     }
 
+    /// Seconds `work` takes.
+    static func timed(_ work: () throws -> Void) throws -> Double {
+        let start = ContinuousClock.now
+        try work()
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
     /// A server with `pages` pages linked from "/", each a little slow so that kills land mid-crawl.
     static func site(pages: Int, body: @escaping @Sendable (String) -> Reply) throws -> TestHTTPServer {
         let server = TestHTTPServer()
@@ -139,20 +147,27 @@ import WARC
         // 4 kills while importing those WARC files into a second archive, then an import to the end.
         let warcs = try FileManager.default.contentsOfDirectory(atPath: warcFolder).filter { $0.hasSuffix(".warc.gz") }
             .sorted().map { warcFolder + "/" + $0 }
+        // Kills land within the time a whole run takes here (measured on a scratch archive), so
+        // that they interrupt the work however fast this machine is.
+        let importTime = try Self.timed { _ = try Self.run(["import", "--archive", folder + "/timing"] + warcs) }
         var killedImports = 0
         for _ in 0..<4 {
             let run = try Self.run(
-                ["import", "--archive", imported] + warcs, killAfter: Double.random(in: 0.02...0.3, using: &generator))
+                ["import", "--archive", imported] + warcs,
+                killAfter: importTime * Double.random(in: 0.1...0.8, using: &generator))
             if run.status == SIGKILL { killedImports += 1 }
         }
         #expect(killedImports >= 2, "only \(killedImports) of 4 imports were killed before they finished")
         #expect(try Self.run(["import", "--archive", imported] + warcs).status == 0)
 
         // 4 kills while reindexing the crawled archive, then a reindex to the end.
+        // (A whole reindex first, to time it: each reindex rebuilds the index from the WARCs.)
+        let reindexTime = try Self.timed { _ = try Self.run(["reindex", "--archive", archive]) }
         var killedReindexes = 0
         for _ in 0..<4 {
             let run = try Self.run(
-                ["reindex", "--archive", archive], killAfter: Double.random(in: 0.02...0.3, using: &generator))
+                ["reindex", "--archive", archive],
+                killAfter: reindexTime * Double.random(in: 0.1...0.8, using: &generator))
             if run.status == SIGKILL { killedReindexes += 1 }
         }
         #expect(killedReindexes >= 2, "only \(killedReindexes) of 4 reindexes were killed before they finished")
