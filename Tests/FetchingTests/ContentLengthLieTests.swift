@@ -5,23 +5,30 @@ import Testing
 /// A server that sends more bytes than its Content-Length announces, on a keep-alive connection:
 /// the extra bytes must not become the response of the next request (response desync).
 @Suite struct ContentLengthLieTests {
+    /// A whole second response, sent after the announced 5-byte body "12345".
+    static let extra = Array("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nfake".utf8)
+
+    /// A client running at most `transfers` transfers at once.
+    static func client(transfers: Int) -> CurlClient {
+        var configuration = FetchConfiguration(userAgent: "vestige-test")
+        configuration.maxConcurrentTransfers = transfers
+        return CurlClient(configuration: configuration)
+    }
+
     /// The lie in one write (libcurl sees the excess itself) and head and body in two writes (the
     /// excess is still in the socket when the transfer ends).
     @Test(arguments: [true, false])
     func extraBytesDoNotBecomeTheNextResponse(oneWrite: Bool) async throws {
         let server = TestHTTPServer()
-        let extra = Array("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nfake".utf8)
         server.route(
             "/lie",
             reply: oneWrite
-                ? .rawKeepingConnection(Array("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n12345".utf8) + extra)
-                : .response(status: 200, headers: [("Content-Length", "5")], body: Array("12345".utf8) + extra))
+                ? .rawKeepingConnection(Array("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n12345".utf8) + Self.extra)
+                : .response(status: 200, headers: [("Content-Length", "5")], body: Array("12345".utf8) + Self.extra))
         server.route("/next", reply: .text("the real next page"))
         _ = try server.start()
         defer { server.stop() }
-        var configuration = FetchConfiguration(userAgent: "vestige-test")
-        configuration.maxConcurrentTransfers = 1
-        let client = CurlClient(configuration: configuration)
+        let client = Self.client(transfers: 1)
         defer { client.shutdown() }
 
         for _ in 0..<5 {
@@ -33,26 +40,24 @@ import Testing
         #expect(server.requests(path: "/next").count == 5)
     }
 
-    /// The same with several transfers under way at once: the check still runs for a connection
-    /// no other transfer has taken over.
+    /// The same with several transfers under way at once, sharing kept-alive connections: the
+    /// guard looks before every request, whichever transfer took the connection over.
     @Test func extraBytesDoNotBecomeAnotherResponseUnderConcurrency() async throws {
         let server = TestHTTPServer()
-        let extra = Array("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nfake".utf8)
         server.route(
-            "/lie", reply: .response(status: 200, headers: [("Content-Length", "5")], body: Array("12345".utf8) + extra)
-        )
+            "/lie",
+            reply: .response(status: 200, headers: [("Content-Length", "5")], body: Array("12345".utf8) + Self.extra))
         server.fallback { request in .text("real \(request.path)") }
         _ = try server.start()
         defer { server.stop() }
-        var configuration = FetchConfiguration(userAgent: "vestige-test")
-        configuration.maxConcurrentTransfers = 4
-        let client = CurlClient(configuration: configuration)
+        let client = Self.client(transfers: 4)
         defer { client.shutdown() }
         let wrong = await withTaskGroup(of: Int.self) { group in
             for number in 0..<60 {
                 group.addTask {
                     let path = number % 3 == 0 ? "/lie" : "/p/\(number)"
-                    guard let response = try? await client.fetch(FetchRequest(url: server.url(path))) else { return 0 }
+                    // A failed fetch counts as wrong too.
+                    guard let response = try? await client.fetch(FetchRequest(url: server.url(path))) else { return 1 }
                     let expected = path == "/lie" ? Array("12345".utf8) : Array("real \(path)".utf8)
                     return response.body == expected ? 0 : 1
                 }
@@ -70,9 +75,7 @@ import Testing
         server.fallback { request in .text("page \(request.path) " + String(repeating: "x", count: 2000)) }
         _ = try server.start()
         defer { server.stop() }
-        var configuration = FetchConfiguration(userAgent: "vestige-test")
-        configuration.maxConcurrentTransfers = 16
-        let client = CurlClient(configuration: configuration)
+        let client = Self.client(transfers: 16)
         defer { client.shutdown() }
         let count = 300
         let failures = await withTaskGroup(of: Int.self) { group in
