@@ -80,6 +80,11 @@ let package = Package(
             swiftSettings: strictSettings,
             linkerSettings: [
                 .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux])),
+                // -static-stdlib exports every Swift symbol of the executable (34,944), and dladdr,
+                // which the Swift runtime calls at start, scans them all. Nothing looks our symbols
+                // up by name (libcurl and libxml2 are dlopened and call back through function
+                // pointers): about 2 ms less per process (`vestige search`: 16.8 -> 14.5 ms).
+                .unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux])),
                 // Foundation's own static dependencies (GRDB uses Foundation), which -static-stdlib
                 // leaves out; order matters for static libraries.
                 .linkedLibrary("FoundationInternationalization", .when(platforms: [.linux])),

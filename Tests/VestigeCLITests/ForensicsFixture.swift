@@ -2,13 +2,16 @@ import Foundation
 import VestigeCLI
 
 /// A real archive for the forensics tests: `vestige demo` crawls the sample platform on loopback
-/// into it and indexes it, once per test run. Tests that change an archive work on a copy.
+/// into it and indexes it, once per test run, and removed when the test process exits. Tests that
+/// change an archive work on a copy.
 enum ForensicsFixture {
+    private static let folder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("vestige-forensics-\(UUID().uuidString)").path
+
     private static let built = Task<String, any Error> {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("vestige-forensics-\(UUID().uuidString)").path
+        atexit { try? FileManager.default.removeItem(atPath: ForensicsFixture.folder) }
         var demo = try DemoCommand.parse(["--dir", folder, "--data", root.appendingPathComponent("Samples").path])
         try await demo.run()
         return folder
