@@ -31,12 +31,16 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
+        // libzstd reads .warc.zst (ArchiveTeam's wget-at writes them): linked like zlib.
+        .systemLibrary(
+            name: "CZstd", pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]),
 
         .target(name: "BinaryParsing", swiftSettings: strictSettings),
         .target(name: "MediaMetadata", dependencies: ["BinaryParsing"], swiftSettings: strictSettings),
         .target(
             name: "WARC",
-            dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CZlib", "CZstd", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings),
         .target(name: "Fetching", dependencies: ["CCurl"], swiftSettings: strictSettings),
         .target(name: "HTMLParsing", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
@@ -116,10 +120,16 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "ArchiveIndexTests",
-            dependencies: ["ArchiveIndex", "FuzzFindings", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ArchiveIndex", "MediaMetadata", "BinaryParsing", "FuzzFindings",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
         .testTarget(name: "SamplePlatformTests", dependencies: ["SamplePlatform"], swiftSettings: strictSettings),
-        .testTarget(name: "WARCTests", dependencies: ["WARC", "FuzzFindings"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "WARCTests", dependencies: ["WARC", "FuzzFindings"], resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "PlatformAdaptersTests", dependencies: ["PlatformAdapters", "FuzzFindings"],
             resources: [.copy("Fixtures")],

@@ -1,7 +1,8 @@
 // libFuzzer harness for the WARC reader: the input is written as a WARC file (plain or, when it
-// starts with the gzip magic, gzip members) and read the way `vestige verify` and `import` read
-// archives — records, HTTP response blocks, chunked bodies, content decoding, digests. Every
-// input must end as records or reported problems: never a trap, a hang or an unbounded allocation.
+// starts with the gzip or zstd magic, gzip members or zstd frames, a dictionary frame first) and
+// read the way `vestige verify` and `import` read archives — records, HTTP response blocks,
+// chunked bodies, content decoding, digests. Every input must end as records or reported
+// problems: never a trap, a hang or an unbounded allocation.
 // Built by scripts/fuzz (not by SwiftPM).
 import WARC
 

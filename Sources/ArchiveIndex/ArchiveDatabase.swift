@@ -83,7 +83,32 @@ public final class ArchiveDatabase: Sendable {
             try db.execute(sql: "CREATE INDEX posts_url ON posts(url)")
             try db.execute(sql: "CREATE INDEX posts_record ON posts(record_id)")
         }
+        migrator.registerMigration("v4-tags") { db in try IndexSchema.migrateV4Tags(db) }
+        // Which WARC files the index has read in full, at which size: a crawl indexes only the
+        // files it wrote since (WARC files are never appended once closed).
+        migrator.registerMigration("v6-indexed-warcs") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE indexed_warcs (
+                        name TEXT PRIMARY KEY,
+                        bytes INTEGER NOT NULL,
+                        indexed_at TEXT NOT NULL
+                    )
+                    """)
+        }
+        // Media rows from `exiftool -json` files: the JSON file, the object's index, the object.
+        migrator.registerMigration("v5-exiftool-json") { db in try ExifToolSchema.createV5(db) }
         return migrator
+    }
+
+    /// True when every migration this vestige knows has run on `db` (read-only check).
+    public static func isCurrent(_ db: Database) throws -> Bool {
+        try migrator.hasCompletedMigrations(db)
+    }
+
+    /// The names of the migrations that have run on `db`, in order.
+    public static func completedMigrations(_ db: Database) throws -> [String] {
+        try migrator.completedMigrations(db)
     }
 
     /// Runs a query on the one connection without a transaction. Use this rather than

@@ -29,6 +29,8 @@ public final class ArchiveSearcher {
         }
         let hasIndex = try queue.read { db in try db.tableExists("posts_fts") && db.tableExists("pages") }
         guard hasIndex else { throw ArchiveIndexError.noSearchIndex(path) }
+        let current = try queue.read { db in try ArchiveDatabase.isCurrent(db) }
+        guard current else { throw ArchiveIndexError.outdatedIndex(path) }
     }
 
     private static func fileExists(_ path: String) -> Bool {
@@ -144,7 +146,8 @@ public final class ArchiveSearcher {
                     db, sql: sql, arguments: filter.statementArguments(leading: distanceArguments + [match])
                 ).map(postHit)
             }
-            try addSnippets(db, to: &hits, ftsTable: "posts_fts", column: 0, match: match)
+            // The body shows `#tag` as the word `tag`: highlight with tags as plain words.
+            try addSnippets(db, to: &hits, ftsTable: "posts_fts", column: 0, match: query.wordsMatch)
         } else {
             let sql = """
                 SELECT \(postColumns)\(distance), NULL FROM posts p \(filter.whereClause)
@@ -194,7 +197,7 @@ public final class ArchiveSearcher {
         if let until = request.until { filter.until("g.fetched_at", until) }
         var hits: [SearchHit]
         if let query = request.query {
-            let match = query.ftsMatch
+            let match = query.wordsMatch
             if request.effectiveSort == .relevance {
                 hits = try ranked(
                     db, request: request, filter: filter, ftsTable: "pages_fts", match: match,
@@ -249,7 +252,7 @@ public final class ArchiveSearcher {
         let sql = """
             SELECT m.id, m.url, m.taken_at, m.latitude, m.longitude, m.null_island, m.mime_type, m.warc_file,
                 m.warc_offset, m.warc_length, m.record_id, m.payload_digest,
-                (SELECT author FROM posts WHERE posts.id = m.post_id)\(distance)
+                (SELECT author FROM posts WHERE posts.id = m.post_id)\(distance), m.source_file, m.source_index
             FROM media m \(filter.whereClause)
             ORDER BY m.taken_at DESC, m.id DESC \(limitClause(request))
             """
@@ -269,6 +272,9 @@ public final class ArchiveSearcher {
             hit.payloadDigest = row[11]
             hit.author = row[12]
             hit.distanceKilometres = row[13]
+            // Rows from exiftool -json files: the JSON file and the object's index in its array.
+            hit.sourceFile = row[14]
+            hit.sourceLine = row[15]
             return hit
         }
     }

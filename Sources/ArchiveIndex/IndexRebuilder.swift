@@ -12,10 +12,11 @@ public import PlatformAdapters
 /// `vestige reindex`: rebuilds the index from the WARC files, the source of truth.
 ///
 /// Pages, media and the captures of the files found are deleted and read again from
-/// `<archive>/warc/*.warc(.gz)`; the posts' FTS and R*Tree tables are rebuilt from `posts`.
-/// Posts themselves are kept: JSONL dumps are not in the WARC files.
+/// `<archive>/warc/*.warc(.gz|.zst)`; the posts' FTS and R*Tree tables are rebuilt from `posts`.
+/// Posts themselves are kept (JSONL dumps are not in the WARC files), and so are media rows
+/// imported from exiftool JSON.
 public enum IndexRebuilder {
-    /// The `.warc` / `.warc.gz` files in `directory`, sorted by name.
+    /// The `.warc` / `.warc.gz` / `.warc.zst` files in `directory`, sorted by name.
     public static func warcFiles(in directory: String) -> [String] {
         guard let handle = opendir(directory) else { return [] }
         defer { closedir(handle) }
@@ -24,7 +25,7 @@ public enum IndexRebuilder {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            if name.hasSuffix(".warc") || name.hasSuffix(".warc.gz") { names.append(name) }
+            if [".warc", ".warc.gz", ".warc.zst"].contains(where: name.hasSuffix) { names.append(name) }
         }
         return names.sorted()
     }
@@ -38,8 +39,10 @@ public enum IndexRebuilder {
         try database.writer.write { db in
             try db.execute(sql: "INSERT INTO pages_fts (pages_fts) VALUES ('delete-all')")
             try db.execute(sql: "DELETE FROM pages")
-            try db.execute(sql: "DELETE FROM media_geo")
-            try db.execute(sql: "DELETE FROM media")
+            // Media read from exiftool JSON files are not in the WARC files: they stay.
+            try db.execute(sql: "DELETE FROM media_geo WHERE id IN (SELECT id FROM media WHERE source_file IS NULL)")
+            try db.execute(sql: "DELETE FROM media WHERE source_file IS NULL")
+            try db.execute(sql: "DELETE FROM indexed_warcs")
             for name in names { try db.execute(sql: "DELETE FROM captures WHERE warc_file = ?", arguments: [name]) }
             try db.execute(sql: "INSERT INTO posts_fts (posts_fts) VALUES ('rebuild')")
             try db.execute(sql: "DELETE FROM posts_geo")

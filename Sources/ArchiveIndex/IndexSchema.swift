@@ -9,9 +9,15 @@ import GRDB
 /// FTS and R*Tree tables are filled in batches by the importers, never by triggers
 /// (see notes/search.md: per-row trigger fills cost 3–4× more).
 enum IndexSchema {
-    /// The tokenizer of every FTS table: case- and diacritic-insensitive, no stemming; `#`, `@`
-    /// and `_` are part of tokens so that `#tag` and `@handle` are searchable words of their own.
-    static let tokenizer = "unicode61 remove_diacritics 2 tokenchars '#@_'"
+    /// The tokenizer of every FTS table since "v4-tags": case- and diacritic-insensitive, no
+    /// stemming, SQLite's built-in unicode61 (so Datasette and the sqlite3 CLI read the tables).
+    /// `#` and `@` separate tokens, so the word `lockdown` finds `#lockdown`; `#tag` and
+    /// `@handle` searches go to the `tags` and `mentions` columns (see `PostTags`). `_` stays
+    /// inside tokens, as in handles and tags (`stop_the_steal`).
+    static let tokenizer = "unicode61 remove_diacritics 2 tokenchars '_'"
+
+    /// The tokenizer "v2-index" created the FTS tables with (`#` and `@` inside tokens).
+    static let tokenizerV2 = "unicode61 remove_diacritics 2 tokenchars '#@_'"
 
     /// Migration "v2-index": creates the index tables.
     static func createV2(_ db: Database) throws {
@@ -125,14 +131,61 @@ enum IndexSchema {
 
                 CREATE VIRTUAL TABLE posts_fts USING fts5(
                     body, author, content="posts", content_rowid="id",
-                    tokenize="\(tokenizer)"
+                    tokenize="\(tokenizerV2)"
                 );
                 CREATE VIRTUAL TABLE pages_fts USING fts5(
                     title, text, content="pages", content_rowid="id",
-                    tokenize="\(tokenizer)"
+                    tokenize="\(tokenizerV2)"
                 );
                 CREATE VIRTUAL TABLE posts_geo USING rtree(id, min_lon, max_lon, min_lat, max_lat);
                 CREATE VIRTUAL TABLE media_geo USING rtree(id, min_lon, max_lon, min_lat, max_lat);
                 """)
     }
+
+    /// Migration "v4-tags": hashtags and mentions get columns of their own in `posts` and in
+    /// `posts_fts`, and both FTS tables move to `tokenizer`, which no longer keeps `#` and `@`
+    /// inside tokens. Existing posts get their tags from their bodies and both FTS tables are
+    /// rebuilt from their content tables: nothing has to be imported again.
+    static func migrateV4Tags(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE posts ADD COLUMN tags TEXT NOT NULL DEFAULT '';
+                ALTER TABLE posts ADD COLUMN mentions TEXT NOT NULL DEFAULT '';
+                """)
+        let update = try db.makeStatement(sql: "UPDATE posts SET tags = ?, mentions = ? WHERE id = ?")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, body FROM posts WHERE body LIKE '%#%' OR body LIKE '%@%'")
+        var found: [(Int64, PostTags)] = []
+        while let row = try rows.next() {
+            let tags = PostTags(text: row["body"] ?? "")
+            if !tags.tags.isEmpty || !tags.mentions.isEmpty, let id: Int64 = row["id"] { found.append((id, tags)) }
+        }
+        for (id, tags) in found {
+            try update.execute(arguments: [tags.tagsText, tags.mentionsText, id])
+        }
+        try db.execute(
+            sql: """
+                DROP TABLE posts_fts;
+                DROP TABLE pages_fts;
+                \(postsFTSDefinition)
+                \(pagesFTSDefinition)
+                INSERT INTO posts_fts (posts_fts) VALUES ('rebuild');
+                INSERT INTO pages_fts (pages_fts) VALUES ('rebuild');
+                """)
+    }
+
+    /// `posts_fts` as "v4-tags" defines it; column order is the snippet's column numbers.
+    static let postsFTSDefinition = """
+        CREATE VIRTUAL TABLE posts_fts USING fts5(
+            body, author, tags, mentions, content="posts", content_rowid="id",
+            tokenize="\(tokenizer)"
+        );
+        """
+
+    /// `pages_fts` as "v4-tags" defines it.
+    static let pagesFTSDefinition = """
+        CREATE VIRTUAL TABLE pages_fts USING fts5(
+            title, text, content="pages", content_rowid="id",
+            tokenize="\(tokenizer)"
+        );
+        """
 }

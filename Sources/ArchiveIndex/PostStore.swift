@@ -38,17 +38,18 @@ public struct PostStore {
             sql: """
                 INSERT INTO posts (platform, post_id, url, author, author_display, created_at, created_offset, body,
                     lang, reply_to, repost_of, latitude, longitude, null_island, deleted_at, seen_at, warc_file,
-                    warc_offset, warc_length, record_id, payload_digest, source_file, source_line, adapter)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    warc_offset, warc_length, record_id, payload_digest, source_file, source_line, adapter, tags, mentions)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (platform, post_id) DO NOTHING
                 """)
         let content = Self.content(post)
+        let tags = PostTags(text: post.body)
         try insert.execute(
             arguments: StatementArguments(
                 [post.platform, post.postID] + content + [
                     post.deletedAt?.utcText, provenance.seenAt, provenance.warcFile, provenance.warcOffset,
                     provenance.warcLength, provenance.recordID, provenance.payloadDigest, provenance.sourceFile,
-                    provenance.sourceLine, post.adapter,
+                    provenance.sourceLine, post.adapter, tags.tagsText, tags.mentionsText,
                 ]))
         let outcome: Outcome
         let id: Int64
@@ -78,7 +79,10 @@ public struct PostStore {
     public mutating func flush(_ db: Database) throws {
         guard pending > 0 else { return }
         try db.cachedStatement(
-            sql: "INSERT INTO posts_fts (rowid, body, author) SELECT id, body, author FROM posts WHERE id > ?"
+            sql: """
+                INSERT INTO posts_fts (rowid, body, author, tags, mentions)
+                SELECT id, body, author, tags, mentions FROM posts WHERE id > ?
+                """
         )
         .execute(arguments: [filledThrough])
         try db.cachedStatement(
@@ -135,7 +139,7 @@ public struct PostStore {
             sql: """
                 SELECT id, url, author, author_display, created_at, created_offset, body, lang, reply_to, repost_of,
                     latitude, longitude, null_island, deleted_at, seen_at, record_id, payload_digest, source_file,
-                    source_line, adapter
+                    source_line, adapter, tags, mentions
                 FROM posts WHERE platform = ? AND post_id = ?
                 """)
         guard let row = try Row.fetchOne(select, arguments: [post.platform, post.postID]), let id = row[0] as Int64?
@@ -159,6 +163,9 @@ public struct PostStore {
         let indexed = id <= filledThrough
         let oldBody: String = row[6] as String? ?? ""
         let oldAuthor: String? = row[2]
+        let oldTags: String = row[20] as String? ?? ""
+        let oldMentions: String = row[21] as String? ?? ""
+        let tags = PostTags(text: post.body)
         if contentChanged, !richer {
             try db.cachedStatement(
                 sql: """
@@ -173,9 +180,12 @@ public struct PostStore {
         if contentChanged {
             if indexed {
                 try db.cachedStatement(
-                    sql: "INSERT INTO posts_fts (posts_fts, rowid, body, author) VALUES ('delete', ?, ?, ?)"
+                    sql: """
+                        INSERT INTO posts_fts (posts_fts, rowid, body, author, tags, mentions)
+                        VALUES ('delete', ?, ?, ?, ?, ?)
+                        """
                 )
-                .execute(arguments: [id, oldBody, oldAuthor])
+                .execute(arguments: [id, oldBody, oldAuthor, oldTags, oldMentions])
                 try db.cachedStatement(sql: "DELETE FROM posts_geo WHERE id = ?").execute(arguments: [id])
             }
             try db.cachedStatement(
@@ -183,7 +193,8 @@ public struct PostStore {
                     UPDATE posts SET url = ?, author = ?, author_display = ?, created_at = ?, created_offset = ?, body = ?,
                         lang = ?, reply_to = ?, repost_of = ?, latitude = ?, longitude = ?, null_island = ?,
                         deleted_at = coalesce(deleted_at, ?), seen_at = ?, warc_file = ?, warc_offset = ?, warc_length = ?,
-                        record_id = ?, payload_digest = ?, source_file = ?, source_line = ?, adapter = ?
+                        record_id = ?, payload_digest = ?, source_file = ?, source_line = ?, adapter = ?, tags = ?,
+                        mentions = ?
                     WHERE id = ?
                     """
             ).execute(
@@ -191,11 +202,13 @@ public struct PostStore {
                     content + [
                         post.deletedAt?.utcText, provenance.seenAt, provenance.warcFile, provenance.warcOffset,
                         provenance.warcLength, provenance.recordID, provenance.payloadDigest, provenance.sourceFile,
-                        provenance.sourceLine, post.adapter, id,
+                        provenance.sourceLine, post.adapter, tags.tagsText, tags.mentionsText, id,
                     ]))
             if indexed {
-                try db.cachedStatement(sql: "INSERT INTO posts_fts (rowid, body, author) VALUES (?, ?, ?)")
-                    .execute(arguments: [id, post.body, post.author])
+                try db.cachedStatement(
+                    sql: "INSERT INTO posts_fts (rowid, body, author, tags, mentions) VALUES (?, ?, ?, ?, ?)"
+                )
+                .execute(arguments: [id, post.body, post.author, tags.tagsText, tags.mentionsText])
                 if let latitude = post.latitude, let longitude = post.longitude {
                     try db.cachedStatement(
                         sql: "INSERT INTO posts_geo (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)"

@@ -2,7 +2,8 @@
 ///
 /// Syntax (FTS5's, made safe): words are ANDed; `AND`, `OR`, `NOT` (upper case) are operators;
 /// `"exact phrase"` (curly quotes work too); `word*` and `"phrase"*` are prefix searches;
-/// `( … )` groups; `#tag` and `@handle` are words of their own. Case and diacritics never
+/// `( … )` groups; `#tag` finds posts tagged so and `@handle` posts mentioning that account,
+/// while the plain word finds both the word and the tag. Case and diacritics never
 /// matter ("Munchen" finds "München"). `NOT` excludes: `a NOT b`; it needs something before it,
 /// as in FTS5. `NEAR(…)`, column filters and other FTS5 syntax are not offered: such characters
 /// inside a word are searched as punctuation, which the tokenizer drops.
@@ -52,7 +53,7 @@ public struct SearchQueryParser {
     private static func isQuote(_ c: Character) -> Bool { c == "\"" || c == "“" || c == "”" || c == "„" }
     private static func isClosingQuote(_ c: Character) -> Bool { c == "\"" || c == "“" || c == "”" }
     private static func isTokenCharacter(_ c: Character) -> Bool {
-        c.isLetter || c.isNumber || c == "#" || c == "@" || c == "_"
+        c.isLetter || c.isNumber || c == "_"
     }
 
     private mutating func lex(_ text: String) throws(SearchQueryError) {

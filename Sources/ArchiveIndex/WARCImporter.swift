@@ -76,7 +76,7 @@ public struct WARCImporter {
                         failures = 0
                     } catch {
                         summary.bad += 1
-                        problem(ImportProblem(file: path, offset: Self.offset(of: error), message: "\(error)"))
+                        problem(ImportProblem(file: path, offset: error.offset, message: "\(error)"))
                         failures += 1
                         if failures > 1000 { break }
                         continue
@@ -107,6 +107,11 @@ public struct WARCImporter {
                     sql:
                         "UPDATE warc_files SET records = (SELECT count(*) FROM captures WHERE warc_file = ?) WHERE name = ?",
                     arguments: [warcName, warcName])
+                try db.execute(
+                    sql: """
+                        INSERT INTO indexed_warcs (name, bytes, indexed_at) VALUES (?, ?, ?)
+                        ON CONFLICT (name) DO UPDATE SET bytes = excluded.bytes, indexed_at = excluded.indexed_at
+                        """, arguments: [warcName, total ?? 0, WARCDate.now().description])
                 try db.commit()
             } catch {
                 try? db.rollback()
@@ -117,15 +122,26 @@ public struct WARCImporter {
         return summary
     }
 
-    private static func offset(of error: WARCError) -> Int64? {
-        switch error {
-        case .truncated(_, let offset), .garbage(_, let offset), .invalidGzip(_, let offset, _),
-            .malformedRecord(_, let offset, _), .recordTooLarge(_, let offset, _, _),
-            .inflateLimitExceeded(_, let offset, _):
-            return offset
-        default:
-            return nil
+    /// Imports the WARC files of an archive's `warc/` folder that the index has not read in
+    /// full at their present size: what a crawl wrote since the last indexing (or what a killed
+    /// crawl or import left unread). Returns the names of the files read and what was done.
+    public func importNewFiles(
+        in warcDirectory: String, problem: (ImportProblem) -> Void, progress: ((ImportProgress) -> Void)? = nil
+    ) throws -> (files: [String], summary: ImportSummary) {
+        let indexed = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, bytes FROM indexed_warcs").reduce(into: [String: Int64]()) {
+                if let name: String = $1["name"], let bytes: Int64 = $1["bytes"] { $0[name] = bytes }
+            }
         }
+        var files: [String] = []
+        var summary = ImportSummary()
+        for name in IndexRebuilder.warcFiles(in: warcDirectory) {
+            let path = warcDirectory + "/" + name
+            guard let size = FileStatus.size(path), indexed[name] != size else { continue }
+            summary.add(try importFile(path: path, name: name, problem: problem, progress: progress))
+            files.append(name)
+        }
+        return (files, summary)
     }
 
     /// The bare file name for a file in `<archive>/warc/`, else the absolute path.

@@ -1,10 +1,18 @@
 import BinaryParsing
 
-/// Reads the top-level `meta` box of HEIF/HEIC/AVIF images: the primary item's size (`ispe`)
-/// and the `Exif` item, whose TIFF block goes to `TIFFParser`.
+/// Reads the top-level `meta` box of HEIF/HEIC/AVIF images: the primary item's size (`ispe`),
+/// its `Exif` items, whose TIFF blocks go to `TIFFParser`, and its XMP items.
+///
+/// The primary item may be a coded image or a derived one (`grid`, `iden`, `iovl`); its size is
+/// only ever its own `ispe`, never a tile's. Metadata items are read as exiftool reads them: in
+/// item id order, a later one describing the main image (by `cdsc` to the primary item, or by no
+/// `cdsc` at all) replacing an earlier one, while items describing other images (tiles, a
+/// thumbnail) only fill in fields the main image lacks.
 enum HEIFMeta {
-    /// Largest Exif item read; real ones are tens of kilobytes.
+    /// Largest Exif or XMP item read; real ones are tens of kilobytes.
     static let maxExifSize = 16 << 20
+    /// Metadata items read at most.
+    static let maxMetadataItems = 64
 
     /// Reads the payload of a HEIF `meta` box (a FullBox); `source` is the file, for item data.
     static func parse(_ meta: ArraySlice<UInt8>, source: some ByteSource, into metadata: inout MediaMetadata)
@@ -21,21 +29,31 @@ enum HEIFMeta {
             metadata.warn("HEIF meta: no primary item or no item properties, so no image size")
         }
 
-        let exifItems = box("iinf").map { exifItemIDs(in: $0, into: &metadata) } ?? []
-        guard !exifItems.isEmpty, let iloc = box("iloc") else { return }
-        let locations = HEIFItemLocation.parse(iloc, wanted: Set(exifItems), into: &metadata)
-        for item in exifItems {
-            guard let location = locations[item] else {
-                metadata.warn("HEIF meta: Exif item \(item) has no location")
+        let items = box("iinf").map { HEIFItemInfo.parse($0, into: &metadata) } ?? []
+        let wanted = items.filter { $0.isExif || $0.isXMP }.sorted { $0.id < $1.id }.prefix(maxMetadataItems)
+        guard !wanted.isEmpty, let iloc = box("iloc") else { return }
+        let references = box("iref").map { HEIFItemReferences.parse($0, into: &metadata) } ?? HEIFItemReferences()
+        let locations = HEIFItemLocation.parse(iloc, wanted: Set(wanted.map(\.id)), into: &metadata)
+        // `set` keeps the first value, exiftool the last of equal standing: main items newest first.
+        let main = wanted.filter { references.describesPrimary($0.id, primary: primary) }.reversed()
+        let others = wanted.filter { !references.describesPrimary($0.id, primary: primary) }
+        for (item, isMain) in main.map({ ($0, true) }) + others.map({ ($0, false) }) {
+            guard let location = locations[item.id] else {
+                metadata.warn("HEIF meta: \(item.type) item \(item.id) has no location")
                 continue
             }
             guard
                 let bytes = try location.bytes(
-                    from: source, idat: box("idat")?.payload, limit: maxExifSize, item: item, into: &metadata),
-                let tiff = tiffBlock(in: bytes, into: &metadata)
+                    from: source, idat: box("idat")?.payload, limit: maxExifSize, item: item.id, into: &metadata)
             else { continue }
-            TIFFParser.parseExif(tiff, container: "HEIF:Exif item", into: &metadata)
-            return
+            var found = MediaMetadata()
+            if item.isXMP {
+                XMPParser.parse(bytes[...], container: "HEIF XMP item", into: &found)
+            } else if let tiff = tiffBlock(in: bytes, into: &found) {
+                TIFFParser.parseExif(
+                    tiff, container: isMain ? "HEIF:Exif item" : "HEIF:Exif item \(item.id)", into: &found)
+            }
+            metadata.merge(found, cappedAt: isMain ? .primary : .secondary)
         }
     }
 
@@ -44,22 +62,6 @@ enum HEIFMeta {
         guard let (version, _, body) = pitm.fullBox else { return nil }
         let reader = ByteReader(body)
         return version == 0 ? reader.uint16(at: 0).map(UInt32.init) : reader.uint32(at: 0)
-    }
-
-    /// `iinf`: the ids of the items of type `Exif`, from `infe` entries of version 2 (16-bit id)
-    /// and 3 (32-bit id); older versions carry no item type.
-    static func exifItemIDs(in iinf: ISOBMFFBox, into metadata: inout MediaMetadata) -> [UInt32] {
-        guard let (version, _, body) = iinf.fullBox else { return [] }
-        // The entry count is not needed: the boxes that follow it are the entries.
-        let entries = body.dropFirst(version == 0 ? 2 : 4)
-        return ISOBMFFBox.children(of: entries, path: "meta/iinf", into: &metadata).compactMap { infe in
-            guard infe.type == "infe", let (version, _, body) = infe.fullBox, version >= 2 else { return nil }
-            var reader = ByteReader(body)
-            guard let id = version == 2 ? reader.readUInt16().map(UInt32.init) : reader.readUInt32(),
-                reader.skip(2), reader.readFourCC() == "Exif"
-            else { return nil }
-            return id
-        }
     }
 
     /// `iprp`: `ipco` lists properties, `ipma` ties them to items (1-based indexes of 7 or 15 bits,

@@ -13,6 +13,8 @@ enum ISOBMFFParser {
     static let maxBoxesPerLevel = 10_000
     /// Largest `moov` or `meta` loaded into memory; real ones are kilobytes to a few megabytes.
     static let maxInMemoryBoxSize = 64 << 20
+    /// Longest top-level `IDIT` date read; real ones are 25 bytes.
+    static let maxDateAtomSize = 256
 
     /// Reads the boxes of `source` into `metadata`; throws only when the source fails to read.
     static func parse(_ source: some ByteSource, format: MediaFormat, into metadata: inout MediaMetadata)
@@ -26,7 +28,8 @@ enum ISOBMFFParser {
                 return
             }
             count += 1
-            let head = try source.read(at: offset, count: 16)
+            // 32 bytes: a 64-bit size and a uuid box's extended type.
+            let head = try source.read(at: offset, count: 32)
             let header: ISOBMFFBoxHeader
             switch ISOBMFFBoxHeader.parse(head[...], available: source.size - offset) {
             case .box(let found): header = found
@@ -39,7 +42,18 @@ enum ISOBMFFParser {
                 metadata.warn(
                     "ISO-BMFF: box '\(header.type)' at offset \(offset) runs past the end of the file (truncated)")
             }
-            if header.type == "moov" || header.type == "meta",
+            if header.type == "uuid", !header.isTruncated,
+                ByteReader(head).slice(at: header.headerSize - 16, count: 16)?.elementsEqual(QuickTimeXMP.uuid) == true,
+                let payload = try load(header, at: offset, from: source, into: &metadata)
+            {
+                QuickTimeXMP.parse(payload, path: "uuid", into: &metadata)
+            } else if header.type == "IDIT", !header.isTruncated, header.payloadSize <= maxDateAtomSize {
+                // Dash cams' capture time, "2019-03-04T05:06:07+0000"; exiftool only turns dashes into colons.
+                let text = QuickTimeUserData.decodedText(
+                    try source.read(at: offset + header.headerSize, count: header.payloadSize)[...])
+                let date = String(text.map { $0 == "-" ? ":" : $0 })
+                metadata.setLatest(.dateTimeOriginal, .text(date), source: "QuickTime:IDIT", priority: .primary)
+            } else if header.type == "moov" || header.type == "meta",
                 let payload = try load(header, at: offset, from: source, into: &metadata)
             {
                 if header.type == "moov" {

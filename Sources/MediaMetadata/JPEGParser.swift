@@ -1,7 +1,7 @@
 import BinaryParsing
 
 /// Reads JPEG segments up to the start of scan: Exif and XMP (incl. Extended XMP) in APP1,
-/// the coded image size in SOFn.
+/// FLIR thermal cameras' FFF block in APP1 "FLIR" segments, the coded image size in SOFn.
 enum JPEGParser {
     /// Segments read at most before giving up on a file (real files have a few dozen).
     static let maxSegments = 4096
@@ -14,6 +14,7 @@ enum JPEGParser {
     static func parse(_ source: some ByteSource, into metadata: inout MediaMetadata) throws(ByteSourceError) {
         var offset = 2
         var extended = ExtendedXMP()
+        var flir = FLIRSegments()
         var seenSize = false
         for _ in 0..<maxSegments {
             guard let head = try source.readExactly(at: offset, count: 2) else {
@@ -54,6 +55,8 @@ enum JPEGParser {
                     XMPParser.parse(payload.dropFirst(xmpHeader.count), container: "APP1", into: &metadata)
                 } else if payload.starts(with: extendedXMPHeader) {
                     extended.add(payload.dropFirst(extendedXMPHeader.count))
+                } else if FLIRSegments.isSegment(payload), let block = flir.add(payload, into: &metadata) {
+                    FLIRParser.parse(block, into: &metadata)
                 }
             case 0xE0, 0xEC:
                 // Vendor segments: Canon's CIFF heap (APP0) and Olympus "[picture info]" text (APP12).

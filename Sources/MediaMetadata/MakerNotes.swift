@@ -9,6 +9,14 @@ enum MakerNotes {
         readReconyxType1(note, make: make, source: source, into: &metadata)
     }
 
+    /// True when a maker note of a "DJI" camera is DJI's IFD (exiftool's MakerNoteDJI) rather
+    /// than its "[ae_dbg_info:…]" debug text or the Ambarella format of some DJI action cameras
+    /// ("…@AMBA"), which exiftool tells apart the same way.
+    static func isDJIIFD(_ note: ArraySlice<UInt8>) -> Bool {
+        note.count >= 2 && !note.starts(with: "[ae_dbg_info:".utf8)
+            && !(ByteReader(note).slice(at: 3, count: 5)?.elementsEqual("@AMBA".utf8) ?? false)
+    }
+
     /// Reconyx HyperFire/HC500 (exiftool's MakerNoteReconyx): little-endian 16-bit words
     /// starting `01 F1`; words 11…16 are second, minute, hour, month, day, year.
     static func readReconyxType1(

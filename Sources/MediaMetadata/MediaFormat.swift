@@ -4,6 +4,8 @@ import BinaryParsing
 public enum MediaFormat: String, Sendable, CaseIterable {
     case jpeg = "JPEG"
     case tiff = "TIFF"
+    /// BigTIFF (`II+\0` / `MM\0+`): TIFF with 64-bit offsets; exiftool's FileType "BTF".
+    case bigTIFF = "BTF"
     case dng = "DNG"
     case nef = "NEF"
     case arw = "ARW"
@@ -29,6 +31,7 @@ public enum MediaFormat: String, Sendable, CaseIterable {
         switch self {
         case .jpeg: "image/jpeg"
         case .tiff: "image/tiff"
+        case .bigTIFF: "image/x-tiff-big"
         case .dng: "image/x-adobe-dng"
         case .nef: "image/x-nikon-nef"
         case .arw: "image/x-sony-arw"
@@ -59,7 +62,7 @@ public enum MediaFormat: String, Sendable, CaseIterable {
     /// True for TIFF and the raw formats built on TIFF.
     public var isTIFFBased: Bool {
         switch self {
-        case .tiff, .dng, .nef, .arw, .cr2, .orf, .rw2: true
+        case .tiff, .bigTIFF, .dng, .nef, .arw, .cr2, .orf, .rw2: true
         default: false
         }
     }
@@ -76,6 +79,7 @@ public enum MediaFormat: String, Sendable, CaseIterable {
         if matches(Array("RIFF".utf8)) && matches(Array("WEBP".utf8), at: 8) { return .webp }
         if matches([0x49, 0x49, 0x52, 0x4F]) || matches([0x49, 0x49, 0x52, 0x53]) { return .orf }
         if matches([0x49, 0x49, 0x55, 0x00]) { return .rw2 }
+        if matches([0x49, 0x49, 0x2B, 0x00]) || matches([0x4D, 0x4D, 0x00, 0x2B]) { return .bigTIFF }
         if matches([0x49, 0x49, 0x2A, 0x00]) || matches([0x4D, 0x4D, 0x00, 0x2A]) {
             if matches([0x43, 0x52], at: 8) { return .cr2 }
             switch fileExtension?.lowercased() {

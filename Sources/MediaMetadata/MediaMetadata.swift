@@ -54,6 +54,25 @@ public struct MediaMetadata: Sendable, Hashable {
         entries[field] = MetadataEntry(value: value, source: source, priority: priority)
     }
 
+    /// Records `value` unless a value of higher priority is there: unlike `set`, a later value of
+    /// equal priority replaces the earlier one, as exiftool lets a later tag of equal priority win
+    /// (QuickTime's movie header, keys and XMP, read in file order).
+    mutating func setLatest(_ field: MetadataField, _ value: MetadataValue, source: String, priority: MetadataPriority)
+    {
+        if let existing = entries[field], existing.priority > priority { return }
+        entries[field] = MetadataEntry(value: value, source: source, priority: priority)
+    }
+
+    /// Records the values of `other` as `set` would, each at its own priority but at most `cap`,
+    /// and keeps its warnings: for a structure read on its own and then ranked as a whole.
+    mutating func merge(_ other: MediaMetadata, cappedAt cap: MetadataPriority) {
+        for field in other.fields {
+            guard let entry = other.entries[field] else { continue }
+            set(field, entry.value, source: entry.source, priority: min(entry.priority, cap))
+        }
+        for warning in other.warnings { warn(warning) }
+    }
+
     /// Records `text` as a text value when it is not empty.
     public mutating func set(
         _ field: MetadataField, text: String?, source: String, priority: MetadataPriority = .primary

@@ -46,9 +46,11 @@ enum QuickTimeMetadata {
             // Local time with offset ("2023-06-15T12:30:45+0200"); kept as written when it does not parse.
             let date = value.string.flatMap(MetadataDate.fromISO8601).map(MetadataValue.text) ?? value
             metadata.set(.creationDate, date, source: source)
-        case "com.apple.quicktime.make": metadata.set(.make, value, source: source)
-        case "com.apple.quicktime.model": metadata.set(.model, value, source: source)
-        case "com.apple.quicktime.software": metadata.set(.software, value, source: source)
+        // A later value replaces an earlier one of equal standing (XMP in udta, another meta).
+        case "com.apple.quicktime.make": metadata.setLatest(.make, value, source: source, priority: .primary)
+        case "com.apple.quicktime.model": metadata.setLatest(.model, value, source: source, priority: .primary)
+        case "com.apple.quicktime.software":
+            metadata.setLatest(.software, value, source: source, priority: .primary)
         default: break
         }
     }

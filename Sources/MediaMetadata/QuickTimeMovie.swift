@@ -43,7 +43,8 @@ enum QuickTimeMovie {
             metadata.warn("QuickTime mvhd: box is too short")
             return
         }
-        metadata.set(.createDate, .text(MetadataDate.fromQuickTime(seconds: created)), source: source)
+        metadata.setLatest(
+            .createDate, .text(MetadataDate.fromQuickTime(seconds: created)), source: source, priority: .primary)
         guard timescale != 0 else {
             metadata.warn("QuickTime mvhd: timescale is 0, duration unknown")
             return

@@ -1,7 +1,8 @@
 import BinaryParsing
 
 /// Reads QuickTime user data (`udta`): `©xyz` location, `©mak`/`©mod`/`©day` text, 3GPP `loci`,
-/// and the iTunes-style `meta`/`ilst` that Android and ffmpeg put there.
+/// `date` (exiftool's DateTimeOriginal), XMP in `XMP_`, and the iTunes-style `meta`/`ilst` that
+/// Android and ffmpeg put there.
 enum QuickTimeUserData {
     /// Reads the payload of a `udta` box found at `path` (e.g. `moov/udta`).
     static func parse(_ udta: ArraySlice<UInt8>, path: String, into metadata: inout MediaMetadata) {
@@ -11,6 +12,15 @@ enum QuickTimeUserData {
                 parseLocation(box, source: "3GPP:\(path)/loci", into: &metadata)
             case "meta":
                 QuickTimeMetadata.parse(box.payload, path: "\(path)/meta", into: &metadata)
+            case "XMP_":
+                QuickTimeXMP.parse(box.payload, path: "\(path)/XMP_", into: &metadata)
+            case "date":
+                // Plain text, no language header: "2020-01-02T03:04:05+0100" (exiftool's UserData
+                // DateTimeOriginal, with its ©day conversion); a later capture time replaces it.
+                let text = decodedText(box.payload)
+                guard !text.isEmpty, let date = MetadataDate.fromISO8601(text) else { continue }
+                metadata.setLatest(
+                    .dateTimeOriginal, .text(date), source: "QuickTime:\(path)/date", priority: .primary)
             case "©xyz", "©mak", "©mod", "©day":
                 guard let value = text(box.payload, path: "\(path)/\(box.type)", into: &metadata) else {
                     metadata.warn("QuickTime \(path)/\(box.type): unreadable text")

@@ -1,12 +1,15 @@
 import BinaryParsing
 
-/// Reads WebP (RIFF) chunks: VP8X/VP8/VP8L size, `EXIF` and `XMP ` chunks.
+/// Reads WebP (RIFF) chunks: VP8X/VP8/VP8L size, `EXIF` and `XMP ` chunks, and the frames
+/// (`ANMF`) of an animation, whose durations add up to exiftool's Duration.
 enum WebPParser {
     static let maxChunks = 10_000
     static let maxMetadataChunk = 16 << 20
 
     static func parse(_ file: some ByteSource, into metadata: inout MediaMetadata) throws(ByteSourceError) {
         var offset = 12
+        var animation = Animation()
+        defer { animation.apply(to: &metadata) }
         for _ in 0..<maxChunks {
             guard let head = try file.readExactly(at: offset, count: 8) else { return }
             let reader = ByteReader(head, endianness: .little)
@@ -21,6 +24,10 @@ enum WebPParser {
             case "VP8X", "VP8 ", "VP8L":
                 let data = try file.read(at: dataOffset, count: min(length, 10))
                 size(chunk: name, data, into: &metadata)
+            case "ANMF":
+                // Frame header: X, Y, width-1, height-1 (24 bits each), duration (24 bits), flags.
+                let header = try file.read(at: dataOffset, count: min(length, 16))
+                animation.add(frame: header, at: offset, into: &metadata)
             case "EXIF", "XMP ":
                 guard length <= maxMetadataChunk else {
                     metadata.warn("WebP chunk '\(name)' is too large to read (\(length) bytes)")
@@ -48,10 +55,11 @@ enum WebPParser {
         var height: UInt32?
         switch name {
         case "VP8X":
+            // Flags (32 bits), then the canvas width-1 and height-1 as 24-bit little-endian numbers.
             metadata.replace(.fileType, .text("Extended WEBP"), source: "WebP:VP8X", priority: .file)
-            if let w = reader.uint32(at: 4), let h = reader.uint32(at: 7) {
-                width = (w & 0xFF_FFFF) + 1
-                height = (h & 0xFF_FFFF) + 1
+            if let w = uint24(data, at: 4), let h = uint24(data, at: 7) {
+                width = w + 1
+                height = h + 1
             }
         case "VP8 ":
             // 3-byte frame tag, start code 9D 01 2A, then 14-bit width and height.
@@ -64,8 +72,16 @@ enum WebPParser {
             height = (bits >> 14 & 0x3FFF) + 1
         }
         guard let width, let height else { return }
+        // An animation's frames carry their own VP8/VP8L chunks inside ANMF, which are not read:
+        // the size is the canvas's.
         let source = "WebP:\(name.trimmingASCIIWhitespace())"
         metadata.set(.imageWidth, .integer(Int64(width)), source: source, priority: name == "VP8X" ? .file : .primary)
         metadata.set(.imageHeight, .integer(Int64(height)), source: source, priority: name == "VP8X" ? .file : .primary)
+    }
+
+    /// A 24-bit little-endian number at `offset`.
+    static func uint24(_ data: [UInt8], at offset: Int) -> UInt32? {
+        guard let bytes = ByteReader(data).slice(at: offset, count: 3) else { return nil }
+        return bytes.reversed().reduce(0) { $0 << 8 | UInt32($1) }
     }
 }

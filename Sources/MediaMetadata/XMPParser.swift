@@ -11,6 +11,8 @@ enum XMPParser {
     static let exifNamespace = "http://ns.adobe.com/exif/1.0/"
     static let tiffNamespace = "http://ns.adobe.com/tiff/1.0/"
     static let xmpNamespace = "http://ns.adobe.com/xap/1.0/"
+    /// DJI drones' namespace (exiftool's XMP-drone-dji).
+    static let djiNamespace = "http://www.dji.com/drone-dji/1.0/"
 
     /// Parses one packet; `container` names where it came from (e.g. "JPEG APP1") for provenance.
     static func parse(_ bytes: ArraySlice<UInt8>, container: String, into metadata: inout MediaMetadata) {
@@ -33,15 +35,35 @@ enum XMPParser {
                 metadata.set(field, text: value, source: from, priority: .xmp)
             }
         }
-        if let (value, from) = property(exifNamespace, "GPSLatitude"), let degrees = coordinate(value) {
-            metadata.set(.gpsLatitude, .real(degrees), source: from, priority: .xmp)
+        // exif:GPSLatitude and DJI's drone-dji:GpsLatitude (signed degrees) are both exiftool
+        // tags of priority 0: whichever comes first in the packet is the GPSLatitude it prints.
+        // DJI's `GpsLongtitude` (sic, older firmware) is exiftool's GPSLongtitude, not GPSLongitude.
+        for (field, exifName, djiName) in [
+            (MetadataField.gpsLatitude, "GPSLatitude", "GpsLatitude"), (.gpsLongitude, "GPSLongitude", "GpsLongitude"),
+        ] {
+            let candidates = [
+                packet.located(namespace: exifNamespace, name: exifName).flatMap { found in
+                    coordinate(found.value).map { ($0, found.offset, "\(source):\(exifName)") }
+                },
+                packet.located(namespace: djiNamespace, name: djiName).flatMap { found in
+                    Double(found.value.trimmingASCIIWhitespace()).flatMap { $0.isFinite ? $0 : nil }.map {
+                        ($0, found.offset, "\(source):drone-dji:\(djiName)")
+                    }
+                },
+            ].compactMap { $0 }
+            if let (degrees, _, from) = candidates.min(by: { $0.1 < $1.1 }) {
+                metadata.set(field, .real(degrees), source: from, priority: .xmp)
+            }
         }
-        if let (value, from) = property(exifNamespace, "GPSLongitude"), let degrees = coordinate(value) {
-            metadata.set(.gpsLongitude, .real(degrees), source: from, priority: .xmp)
-        }
-        if let (value, from) = property(exifNamespace, "GPSAltitude"),
-            let reference = property(exifNamespace, "GPSAltitudeRef")?.value, let altitude = rational(value)
+        if packet.value(namespace: djiNamespace, name: "GpsLongtitude") != nil,
+            packet.value(namespace: djiNamespace, name: "GpsLongitude") == nil
         {
+            metadata.warn(
+                "XMP(\(container)): drone-dji:GpsLongtitude (sic) is exiftool's GPSLongtitude; no GPSLongitude from it")
+        }
+        // With GPSAltitudeRef, exiftool's Composite GPSAltitude (signed); without, its raw XMP tag.
+        if let (value, from) = property(exifNamespace, "GPSAltitude"), let altitude = rational(value) {
+            let reference = property(exifNamespace, "GPSAltitudeRef")?.value
             metadata.set(
                 .gpsAltitude, .real(reference == "1" ? -abs(altitude) : altitude), source: from, priority: .xmp)
         }
@@ -109,14 +131,24 @@ enum XMPParser {
 
         /// The first value of property `name` in `namespace`, as attribute or simple element.
         func value(namespace: String, name: String) -> String? {
-            for prefix in prefixes[namespace] ?? [] {
-                let qualified = Array("\(prefix):\(name)".utf8)
-                if let value = attribute(qualified) ?? element(qualified) { return value }
-            }
-            return nil
+            located(namespace: namespace, name: name)?.value
         }
 
-        private func attribute(_ qualified: [UInt8]) -> String? {
+        /// The value of property `name` in `namespace` that comes first in the packet, and the
+        /// offset where it starts (exiftool reads a packet in order; of two tags of equal priority
+        /// the first found wins).
+        func located(namespace: String, name: String) -> (value: String, offset: Int)? {
+            var best: (value: String, offset: Int)?
+            for prefix in prefixes[namespace] ?? [] {
+                let qualified = Array("\(prefix):\(name)".utf8)
+                for candidate in [attribute(qualified), element(qualified)] {
+                    if let candidate, candidate.offset < best?.offset ?? Int.max { best = candidate }
+                }
+            }
+            return best
+        }
+
+        private func attribute(_ qualified: [UInt8]) -> (value: String, offset: Int)? {
             var position = 0
             while let found = Packet.find(qualified, in: bytes, from: position) {
                 position = found + qualified.count
@@ -127,12 +159,12 @@ enum XMPParser {
                 guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "="),
                     let (value, _) = Packet.quotedValue(in: bytes, after: cursor)
                 else { continue }
-                return Packet.unescape(value)
+                return (Packet.unescape(value), found)
             }
             return nil
         }
 
-        private func element(_ qualified: [UInt8]) -> String? {
+        private func element(_ qualified: [UInt8]) -> (value: String, offset: Int)? {
             let open = [UInt8(ascii: "<")] + qualified
             let close = Array("</".utf8) + qualified
             var position = 0
@@ -147,14 +179,14 @@ enum XMPParser {
                 let content = bytes[(end + 1)..<closing]
                 // Structured values (rdf:Seq/rdf:Alt) hold their text in the first rdf:li.
                 guard content.contains(UInt8(ascii: "<")) else {
-                    return Packet.unescape(String(decoding: content, as: UTF8.self)).trimmingASCIIWhitespace()
+                    return (Packet.unescape(String(decoding: content, as: UTF8.self)).trimmingASCIIWhitespace(), found)
                 }
                 let item = Array("<rdf:li".utf8)
                 guard let li = Packet.find(item, in: bytes, from: content.startIndex), li < closing,
                     let liOpenEnd = bytes[li...].firstIndex(of: UInt8(ascii: ">")),
                     let liClose = Packet.find(Array("</rdf:li".utf8), in: bytes, from: liOpenEnd), liClose <= closing
                 else { continue }
-                return Packet.unescape(String(decoding: bytes[(liOpenEnd + 1)..<liClose], as: UTF8.self))
+                return (Packet.unescape(String(decoding: bytes[(liOpenEnd + 1)..<liClose], as: UTF8.self)), found)
             }
             return nil
         }

@@ -13,7 +13,7 @@ public struct VestigeCommand: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ExtractCommand.self, CrawlCommand.self, ImportCommand.self, SearchCommand.self,
             ReindexCommand.self, RecrawlCommand.self, VerifyCommand.self, ShowCommand.self, ExportCommand.self,
-            ReportCommand.self, SamplePlatformCommand.self, VersionCommand.self,
+            ReportCommand.self, UpgradeCommand.self, SamplePlatformCommand.self, VersionCommand.self,
         ])
 
     public init() {}

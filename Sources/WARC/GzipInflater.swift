@@ -2,20 +2,7 @@ import CZlib
 
 /// Inflates one gzip member at a time (zlib, windowBits 31), reset between members so that
 /// each member's end is seen.
-final class GzipInflater {
-    /// What one `inflate` step did.
-    struct Step {
-        var consumed: Int
-        var produced: Int
-        var memberEnded: Bool
-    }
-
-    /// Why inflating failed.
-    enum Failure: Error {
-        case corrupt(String)
-        case setup
-    }
-
+final class GzipInflater: MemberDecoder {
     private let stream: UnsafeMutablePointer<z_stream>
     private var ready = false
 
@@ -32,21 +19,23 @@ final class GzipInflater {
     }
 
     /// Prepares for a new member.
-    func reset() throws(Failure) {
+    func reset() throws(MemberDecoderFailure) {
         guard ready else { throw .setup }
         guard inflateReset(stream) == Z_OK else { throw .setup }
     }
 
     /// Inflates from `input` into `output`; stops at the end of the member, when the input is
     /// used up or the output is full.
-    func step(input: UnsafeRawBufferPointer, output: UnsafeMutableRawBufferPointer) throws(Failure) -> Step {
+    func step(input: UnsafeRawBufferPointer, output: UnsafeMutableRawBufferPointer) throws(MemberDecoderFailure)
+        -> MemberDecoderStep
+    {
         guard ready else { throw .setup }
         stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
         stream.pointee.avail_in = uInt(input.count)
         stream.pointee.next_out = output.baseAddress?.assumingMemoryBound(to: Bytef.self)
         stream.pointee.avail_out = uInt(output.count)
         let status = inflate(stream, Z_NO_FLUSH)
-        let step = Step(
+        let step = MemberDecoderStep(
             consumed: input.count - Int(stream.pointee.avail_in),
             produced: output.count - Int(stream.pointee.avail_out),
             memberEnded: status == Z_STREAM_END)

@@ -2,7 +2,8 @@
 public struct WARCEntry: Sendable, Hashable {
     /// The record.
     public let record: WARCRecord
-    /// Offset of the gzip member holding the record (of the record itself in an uncompressed file).
+    /// Offset of the gzip member or zstd frame holding the record (of the record itself in an
+    /// uncompressed file).
     public let offset: Int64
     /// Compressed length of that member (length of the record and the line breaks after it in an
     /// uncompressed file). When one member holds several records (a whole file gzipped as one

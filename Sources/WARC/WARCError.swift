@@ -7,10 +7,10 @@ public enum WARCError: Error, Sendable, Equatable, CustomStringConvertible {
     case noSpace(path: String)
     /// A file that must be new already exists (writers never append to an existing file).
     case fileExists(path: String)
-    /// The record starting at `offset` ends before it is complete: a gzip member cut short, or a
-    /// Content-Length that reaches past the end of the file or member.
+    /// The record starting at `offset` ends before it is complete: a gzip member or zstd frame cut
+    /// short, or a Content-Length that reaches past the end of the file or member.
     case truncated(file: String, offset: Int64)
-    /// Bytes at `offset` are neither a gzip member nor a WARC record.
+    /// Bytes at `offset` are neither a gzip member (zstd frame) nor a WARC record.
     case garbage(file: String, offset: Int64)
     /// The gzip member at `offset` cannot be inflated.
     case invalidGzip(file: String, offset: Int64, reason: String)
@@ -18,9 +18,15 @@ public enum WARCError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedRecord(file: String, offset: Int64, reason: String)
     /// The record at `offset` declares a block larger than the reader's limit.
     case recordTooLarge(file: String, offset: Int64, length: Int64, limit: Int64)
-    /// The gzip member at `offset` inflates past the configured cap (a possible gzip bomb).
+    /// The gzip member or zstd frame at `offset` decompresses past the configured cap (a possible
+    /// gzip or zstd bomb).
     case inflateLimitExceeded(file: String, offset: Int64, limit: Int64)
-    /// The file uses a compression this module does not read (zstd, bzip2, ...).
+    /// The zstd frame at `offset` cannot be decoded (offset 0: the file's dictionary frame).
+    case invalidZstd(file: String, offset: Int64, reason: String)
+    /// The zstd frame at `offset` was compressed with dictionary `needed`; the file carries the
+    /// dictionary `carried`, or none that could be loaded (nil).
+    case zstdDictionaryMismatch(file: String, offset: Int64, needed: UInt32, carried: UInt32?)
+    /// The file uses a compression this module does not read (bzip2, xz).
     case unsupportedCompression(String)
     /// A record handed to the writer is inconsistent (for example a wrong Content-Length).
     case invalidRecord(reason: String)
@@ -37,9 +43,11 @@ public enum WARCError: Error, Sendable, Equatable, CustomStringConvertible {
         case .fileExists(let path):
             return "\(path) already exists; WARC files are never appended to, a new file is started instead"
         case .truncated(let file, let offset):
-            return "\(file): record at offset \(offset) is truncated (file or gzip member ends before the record does)"
+            return "\(file): record at offset \(offset) is truncated "
+                + "(file, gzip member or zstd frame ends before the record does)"
         case .garbage(let file, let offset):
-            return "\(file): unexpected bytes at offset \(offset) (neither a gzip member nor a WARC record)"
+            return "\(file): unexpected bytes at offset \(offset) "
+                + "(neither a gzip member, a zstd frame nor a WARC record)"
         case .invalidGzip(let file, let offset, let reason):
             return "\(file): gzip member at offset \(offset) is corrupt: \(reason)"
         case .malformedRecord(let file, let offset, let reason):
@@ -47,7 +55,17 @@ public enum WARCError: Error, Sendable, Equatable, CustomStringConvertible {
         case .recordTooLarge(let file, let offset, let length, let limit):
             return "\(file): record at offset \(offset) has a \(length)-byte block, above the limit of \(limit) bytes"
         case .inflateLimitExceeded(let file, let offset, let limit):
-            return "\(file): gzip member at offset \(offset) inflates to more than \(limit) bytes (possible gzip bomb)"
+            return "\(file): compressed member at offset \(offset) inflates to more than \(limit) bytes "
+                + "(possible gzip or zstd bomb)"
+        case .invalidZstd(let file, let offset, let reason):
+            return "\(file): zstd frame at offset \(offset) cannot be decoded: \(reason)"
+        case .zstdDictionaryMismatch(let file, let offset, let needed, let carried):
+            if let carried {
+                return "\(file): zstd frame at offset \(offset) needs dictionary \(needed), "
+                    + "but the file's dictionary is \(carried)"
+            }
+            return "\(file): zstd frame at offset \(offset) needs dictionary \(needed), and the file carries no usable "
+                + "dictionary (a .warc.zst carries it in a skippable frame at its start)"
         case .unsupportedCompression(let message):
             return message
         case .invalidRecord(let reason):

@@ -1,18 +1,22 @@
-/// Reads the records of a `.warc` or `.warc.gz` file (WARC/1.0 or 1.1, from any crawler) one at
-/// a time with bounded memory: the file is read in chunks, gzip members are inflated one by one
-/// (a whole file gzipped as a single stream works too), and blocks are capped.
+/// Reads the records of a `.warc`, `.warc.gz` or `.warc.zst` file (WARC/1.0 or 1.1, from any
+/// crawler) one at a time with bounded memory: the file is read in chunks, gzip members and zstd
+/// frames are decompressed one by one (a whole file compressed as a single stream works too),
+/// and blocks are capped. A `.warc.zst` may start with a dictionary (wget-at, ArchiveTeam); it
+/// is loaded from the file's start whatever offset the reader starts at.
 ///
 /// Each error names the file and offset. After an error `next()` can be called again: it
-/// carries on with the next record where that is possible (the next gzip member, or the next
-/// `WARC/` line in an uncompressed file) and returns nil once nothing more can be read.
-/// Not `Sendable`: one task reads one file.
+/// carries on with the next record where that is possible (the next gzip member or zstd frame,
+/// or the next `WARC/` line in an uncompressed file) and returns nil once nothing more can be
+/// read. Not `Sendable`: one task reads one file.
 public final class WARCReader {
     /// The file being read.
     public let path: String
     /// The limits in force.
     public let options: WARCReaderOptions
-    /// True when the file is gzip-compressed.
-    public let isCompressed: Bool
+    /// How the file is compressed.
+    public let compression: WARCCompression
+    /// True when the file is gzip- or zstd-compressed.
+    public var isCompressed: Bool { compression != .none }
 
     private enum MemberState { case none, open, ended }
 
@@ -20,9 +24,9 @@ public final class WARCReader {
         case none
         /// Discard this many block bytes, then carry on after the record.
         case skipBlock(Int64)
-        /// Discard the rest of the current gzip member.
+        /// Discard the rest of the current gzip member (zstd frame).
         case skipMember
-        /// Look for the next gzip member (or `WARC/` line) from this file offset on.
+        /// Look for the next gzip member, zstd frame (or `WARC/` line) from this file offset on.
         case scan(from: Int64)
         /// Nothing more can be read.
         case stop
@@ -40,7 +44,11 @@ public final class WARCReader {
     private var windowStart: Int64
     private let scratch: UnsafeMutableRawBufferPointer
 
-    private let inflater: GzipInflater?
+    // Decompresses the current gzip member or zstd frame; nil in an uncompressed file.
+    private let decoder: (any MemberDecoder)?
+    // A damaged zstd dictionary, reported by the first `next()`; the frames that need it fail
+    // one by one after that, the others are read.
+    private var dictionaryProblem: WARCError?
     private var memberState = MemberState.none
     private var memberStart: Int64 = 0
     private var memberEnd: Int64 = 0
@@ -51,13 +59,14 @@ public final class WARCReader {
     private var capBase: Int64 = 0
     private var recovery = Recovery.none
 
-    /// Opens `path` and detects its compression from its first bytes. zstd (`.warc.zst`) and
-    /// bzip2 files are refused with `WARCError.unsupportedCompression`.
+    /// Opens `path` and detects its compression from its first bytes (gzip, zstd or none).
+    /// bzip2 and xz files are refused with `WARCError.unsupportedCompression`.
     public convenience init(path: String, options: WARCReaderOptions = WARCReaderOptions()) throws(WARCError) {
         try self.init(path: path, startingAt: 0, options: options)
     }
 
-    /// Opens `path` positioned at `offset`, which must be the start of a gzip member or record.
+    /// Opens `path` positioned at `offset`, which must be the start of a gzip member, a zstd
+    /// frame or a record.
     public init(path: String, startingAt offset: Int64, options: WARCReaderOptions = WARCReaderOptions())
         throws(WARCError)
     {
@@ -83,8 +92,17 @@ public final class WARCReader {
         windowStart = offset
         scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
         raw = RawInputBuffer(capacity: max(options.chunkSize, 4096) + 64)
-        isCompressed = head.first == 0x1F && (head.count == 1 || head[1] == 0x8B)
-        inflater = isCompressed ? GzipInflater() : nil
+        compression = WARCCompression.detect(head)
+        switch compression {
+        case .none:
+            decoder = nil
+        case .gzip:
+            decoder = GzipInflater()
+        case .zstd:
+            let zstd = ZstdFrameDecoder()
+            decoder = zstd
+            dictionaryProblem = Self.loadDictionary(into: zstd, from: opened, path: path)
+        }
     }
 
     deinit {
@@ -116,6 +134,10 @@ public final class WARCReader {
 
     /// The next record with its offset and length, or nil at the end of the file.
     public func next() throws(WARCError) -> WARCEntry? {
+        if let problem = dictionaryProblem {
+            dictionaryProblem = nil
+            throw problem
+        }
         recover()
         if recovery == .stop { return nil }
         while true {
@@ -280,7 +302,7 @@ public final class WARCReader {
     /// has no more.
     private func produce() throws(WARCError) -> Bool {
         compactWindow()
-        guard let inflater else {
+        guard let decoder else {
             if rawPos == raw.count {
                 guard try refill() else { return false }
             }
@@ -304,17 +326,14 @@ public final class WARCReader {
                 throw WARCError.inflateLimitExceeded(file: path, offset: memberStart, limit: limit)
             }
             let room = Int(min(Int64(scratch.count), budget))
-            let step: GzipInflater.Step
-            do throws(GzipInflater.Failure) {
-                step = try inflater.step(
+            let step: MemberDecoderStep
+            do throws(MemberDecoderFailure) {
+                step = try decoder.step(
                     input: raw.bytes(rawPos..<raw.count),
                     output: UnsafeMutableRawBufferPointer(rebasing: scratch[0..<room]))
             } catch {
                 recovery = .scan(from: memberStart + 1)
-                switch error {
-                case .corrupt(let reason): throw WARCError.invalidGzip(file: path, offset: memberStart, reason: reason)
-                case .setup: throw WARCError.invalidGzip(file: path, offset: memberStart, reason: "zlib setup failed")
-                }
+                throw decodingError(error, at: memberStart)
             }
             rawPos += step.consumed
             if step.produced > 0 {
@@ -329,13 +348,32 @@ public final class WARCReader {
             if step.produced > 0 { return true }
             if step.consumed == 0 && rawPos < raw.count {
                 recovery = .scan(from: memberStart + 1)
-                throw WARCError.invalidGzip(file: path, offset: memberStart, reason: "inflate made no progress")
+                let reason = compression == .zstd ? "zstd decoding made no progress" : "inflate made no progress"
+                throw decodingError(.corrupt(reason), at: memberStart)
             }
         }
     }
 
-    /// Starts the gzip member at the current raw position; false at the end of the file.
+    /// The error for a member or frame at `offset` that cannot be decoded.
+    private func decodingError(_ failure: MemberDecoderFailure, at offset: Int64) -> WARCError {
+        switch (compression, failure) {
+        case (.zstd, .dictionaryMismatch(let needed, let carried)):
+            return .zstdDictionaryMismatch(file: path, offset: offset, needed: needed, carried: carried)
+        case (.zstd, .corrupt(let reason)):
+            return .invalidZstd(file: path, offset: offset, reason: reason)
+        case (.zstd, .setup):
+            return .invalidZstd(file: path, offset: offset, reason: "zstd setup failed")
+        case (_, .corrupt(let reason)):
+            return .invalidGzip(file: path, offset: offset, reason: reason)
+        case (_, .setup), (_, .dictionaryMismatch):
+            return .invalidGzip(file: path, offset: offset, reason: "zlib setup failed")
+        }
+    }
+
+    /// Starts the gzip member or zstd frame at the current raw position; false at the end of
+    /// the file.
     private func startMember() throws(WARCError) -> Bool {
+        if compression == .zstd { return try startFrame() }
         window.removeAll(keepingCapacity: true)
         windowPos = 0
         memberState = .none
@@ -354,19 +392,91 @@ public final class WARCReader {
             recovery = .scan(from: start + 1)
             throw WARCError.garbage(file: path, offset: start)
         }
-        guard let inflater else { return false }
-        do throws(GzipInflater.Failure) {
-            try inflater.reset()
+        try open(memberAt: start)
+        return true
+    }
+
+    /// Starts the zstd frame at the current raw position, passing over skippable frames (the
+    /// dictionary, extension frames); false at the end of the file.
+    private func startFrame() throws(WARCError) -> Bool {
+        window.removeAll(keepingCapacity: true)
+        windowPos = 0
+        memberState = .none
+        while true {
+            // The whole frame header, for the decoder's dictionary check.
+            while raw.count - rawPos < ZstdFrameDecoder.maxFrameHeaderSize {
+                guard try refill() else { break }
+            }
+            if rawPos == raw.count { return false }
+            let start = rawStart + Int64(rawPos)
+            let available = raw.count - rawPos
+            let head = Array(raw.bytes(rawPos..<rawPos + min(available, 8)))
+            if head.starts(with: WARCCompression.zstdFrameMagic) { break }
+            if WARCCompression.isSkippableFrame(head) {
+                guard head.count == 8 else {
+                    recovery = .stop
+                    throw WARCError.truncated(file: path, offset: start)
+                }
+                let size = Int64(head[4]) | Int64(head[5]) << 8 | Int64(head[6]) << 16 | Int64(head[7]) << 24
+                try skip(to: start + 8 + size, frameStart: start)
+                continue
+            }
+            if available < 4, WARCCompression.zstdFrameMagic.starts(with: head) || Self.isSkippablePrefix(head) {
+                // The file ends inside a frame magic.
+                recovery = .stop
+                throw WARCError.truncated(file: path, offset: start)
+            }
+            if try onlyPaddingRemains() { return false }
+            recovery = .scan(from: start + 1)
+            throw WARCError.garbage(file: path, offset: start)
+        }
+        try open(memberAt: rawStart + Int64(rawPos))
+        return true
+    }
+
+    /// Moves the raw position to `offset`, the end of the skippable frame at `frameStart`.
+    private func skip(to offset: Int64, frameStart: Int64) throws(WARCError) {
+        if offset <= rawStart + Int64(raw.count) {
+            rawPos = Int(offset - rawStart)
+            return
+        }
+        let size: Int64
+        do throws(WARCError) {
+            size = try file.size()
         } catch {
             recovery = .stop
-            throw WARCError.invalidGzip(file: path, offset: start, reason: "zlib setup failed")
+            throw error
+        }
+        guard offset <= size else {
+            recovery = .stop
+            throw WARCError.truncated(file: path, offset: frameStart)
+        }
+        seek(to: offset)
+    }
+
+    /// True when `head`, shorter than 4 bytes, begins a skippable-frame magic.
+    private static func isSkippablePrefix(_ head: [UInt8]) -> Bool {
+        let expected: [UInt8] = [0x50, 0x2A, 0x4D]
+        for (index, byte) in head.prefix(3).enumerated() {
+            if index == 0 ? byte & 0xF0 != 0x50 : byte != expected[index] { return false }
+        }
+        return !head.isEmpty
+    }
+
+    /// Resets the decoder for the member or frame starting at file offset `start`.
+    private func open(memberAt start: Int64) throws(WARCError) {
+        guard let decoder else { return }
+        do throws(MemberDecoderFailure) {
+            try decoder.reset()
+        } catch {
+            recovery = .stop
+            throw decodingError(error, at: start)
         }
         memberStart = start
         memberState = .open
         recordsInMember = 0
         decodedInMember = 0
         capBase = 0
-        return true
     }
 
     /// True when everything from the raw position to the end of the file is NUL or whitespace
@@ -475,11 +585,17 @@ public final class WARCReader {
         }
     }
 
-    /// Positions the reader at the next gzip member header (`1f 8b 08`) or, in an uncompressed
-    /// file, the next line starting with `WARC/`, at or after `offset`.
+    /// Positions the reader at the next gzip member header (`1f 8b 08`), zstd frame magic
+    /// (`28 b5 2f fd`) or, in an uncompressed file, the next line starting with `WARC/`, at or
+    /// after `offset`.
     private func scan(from offset: Int64) throws(WARCError) {
         seek(to: offset)
-        let pattern: [UInt8] = isCompressed ? [0x1F, 0x8B, 0x08] : Array("\nWARC/".utf8)
+        let pattern: [UInt8]
+        switch compression {
+        case .none: pattern = Array("\nWARC/".utf8)
+        case .gzip: pattern = [0x1F, 0x8B, 0x08]
+        case .zstd: pattern = WARCCompression.zstdFrameMagic
+        }
         while true {
             if let found = raw.firstIndex(of: pattern, from: rawPos) {
                 rawPos = isCompressed ? found : found + 1
@@ -519,17 +635,31 @@ public final class WARCReader {
         return Array(bytes[0..<read])
     }
 
-    /// A message when `head` starts a compressed format other than gzip.
-    static func unsupportedCompression(_ head: [UInt8], path: String) -> String? {
-        // zstd frames start with 28 B5 2F FD; ArchiveTeam's .warc.zst starts with a skippable
-        // frame (magic 0x184D2A50-5F, little-endian) holding the dictionary.
-        if head.count >= 4,
-            head.starts(with: [0x28, 0xB5, 0x2F, 0xFD])
-                || (head[0] & 0xF0 == 0x50 && head[1] == 0x2A && head[2] == 0x4D && head[3] == 0x18)
-        {
-            return "zstd-compressed WARC (.warc.zst, as ArchiveTeam writes) is not supported: \(path). "
-                + "Decompress it to .warc first (zstd -d, with the dictionary the file carries), or recompress it as .warc.gz"
+    /// Loads the dictionary at the start of `file` into `decoder`, if the file has one; the
+    /// error to report when it cannot be read or loaded.
+    private static func loadDictionary(into decoder: ZstdFrameDecoder, from file: POSIXFile, path: String)
+        -> WARCError?
+    {
+        do throws(WARCError) {
+            guard let dictionary = try ZstdDictionary.read(from: file, path: path) else { return nil }
+            do throws(MemberDecoderFailure) {
+                try decoder.use(dictionary: dictionary.bytes)
+            } catch {
+                let reason: String
+                switch error {
+                case .corrupt(let message): reason = message
+                case .setup, .dictionaryMismatch: reason = "zstd setup failed"
+                }
+                return .invalidZstd(file: path, offset: 0, reason: "the dictionary cannot be loaded: \(reason)")
+            }
+            return nil
+        } catch {
+            return error
         }
+    }
+
+    /// A message when `head` starts a compressed format other than gzip and zstd.
+    static func unsupportedCompression(_ head: [UInt8], path: String) -> String? {
         if head.count >= 3, head.starts(with: Array("BZh".utf8)) {
             return "bzip2-compressed WARC is not supported: \(path). Decompress it to .warc first (bunzip2)"
         }

@@ -4,8 +4,9 @@ public struct WARCReaderOptions: Sendable, Hashable {
     public var maxBlockSize: Int64
     /// Largest header section (version line and fields) accepted, in bytes.
     public var maxHeaderSize: Int
-    /// Cap on the bytes inflated from a gzip member for one record (gzip bomb protection); for
-    /// a whole-file gzip stream the count restarts at each record. Nil: block cap + header cap + 1 MiB.
+    /// Cap on the bytes inflated from a gzip member or zstd frame for one record (gzip and zstd
+    /// bomb protection); for a whole-file stream the count restarts at each record. Nil: block
+    /// cap + header cap + 1 MiB.
     public var maxInflatedMemberSize: Int64?
     /// Size of each read from the file.
     public var chunkSize: Int

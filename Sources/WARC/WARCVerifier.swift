@@ -5,7 +5,7 @@ public enum WARCVerifier {
     public struct Problem: Sendable, Hashable, CustomStringConvertible {
         /// The WARC file.
         public var file: String
-        /// Offset of the record (gzip member) in the file.
+        /// Offset of the record (gzip member, zstd frame) in the file.
         public var offset: Int64
         /// The record's id, when it could be read.
         public var recordID: String?
@@ -36,7 +36,7 @@ public enum WARCVerifier {
     }
 
     /// Checks every record of the file at `path`; reading goes on after a damaged record where the
-    /// format allows (next gzip member), so one bad byte does not hide the rest of the file.
+    /// format allows (next gzip member or zstd frame), so one bad byte does not hide the rest of the file.
     public static func verify(path: String, displayName: String? = nil) -> FileReport {
         let name = displayName ?? path
         var report = FileReport(file: name)
@@ -115,7 +115,8 @@ extension WARCError {
         switch self {
         case .truncated(_, let offset), .garbage(_, let offset), .invalidGzip(_, let offset, _),
             .malformedRecord(_, let offset, _), .recordTooLarge(_, let offset, _, _),
-            .inflateLimitExceeded(_, let offset, _):
+            .inflateLimitExceeded(_, let offset, _), .invalidZstd(_, let offset, _),
+            .zstdDictionaryMismatch(_, let offset, _, _):
             offset
         default:
             nil

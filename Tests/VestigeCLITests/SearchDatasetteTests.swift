@@ -56,4 +56,37 @@ import Testing
         #expect(result["fiji"]?["ids"] as? [String] == ["4"])
         #expect(result["raw"]?["status"] as? Int == 200)
     }
+
+    /// What a new user types in Datasette's search box finds what `vestige search` finds: the
+    /// plain word `lockdown` finds the posts that only say `#lockdown` too.
+    @Test(.enabled(if: datasetteAvailable, "datasette is not installed: pip install datasette"))
+    func datasetteAndVestigeAgreeOnAPlainWord() throws {
+        let fixture = try SearchCLIFixture()
+        defer { fixture.remove() }
+        let bodies = ["Day 3 of #lockdown", "the lockdown ends", "#Lockdown again", "no such word", "#lockdownlife"]
+        let lines = bodies.enumerated().map { index, body in
+            "{\"platform\":\"s\",\"id\":\"\(index + 1)\",\"author\":\"zed\",\"created_at\":\"2021-01-0\(index + 1)\","
+                + "\"body\":\"\(body)\"}"
+        }
+        try lines.joined(separator: "\n").write(toFile: fixture.dump, atomically: true, encoding: .utf8)
+        let (_, console, bad) = try fixture.runImport()
+        #expect(bad == 0, "import problems: \(console)")
+        let script = """
+            import asyncio, json, sys
+            from datasette.app import Datasette
+            async def main(path):
+                ds = Datasette([], immutables=[path])
+                await ds.invoke_startup()
+                r = await ds.client.get("/archive/posts.json?_shape=array&_size=max&_search=lockdown")
+                print(json.dumps(sorted(row["post_id"] for row in r.json())))
+            asyncio.run(main(sys.argv[1]))
+            """
+        let (status, output) = Self.run(["python3", "-c", script, fixture.archive + "/archive.sqlite"])
+        #expect(status == 0, "datasette script failed: \(output)")
+        let datasette = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String])
+        let vestige = try fixture.searchJSON(["lockdown", "--kind", "post", "--limit", "1000"])
+            .compactMap { $0["post_id"] as? String }.sorted()
+        #expect(datasette == ["1", "2", "3"])
+        #expect(vestige == datasette)
+    }
 }

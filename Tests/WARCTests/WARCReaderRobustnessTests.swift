@@ -201,7 +201,9 @@ import Testing
         #expect(entries.count == 1)
     }
 
-    @Test func zstdIsRefusedClearly() throws {
+    // zstd is read (ZstdWARCReaderTests); a file that is only a frame magic or a cut dictionary
+    // header is reported with its file and offset 0. bzip2 and xz are refused clearly.
+    @Test func zstdHeadsAreReportedAndOtherCompressionsRefused() throws {
         let directory = try TestSupport.makeTemporaryDirectory()
         defer { TestSupport.remove(directory) }
         for (name, head) in [
@@ -209,16 +211,23 @@ import Testing
         ] {
             let path = directory + "/" + name
             try TestSupport.write(head.map { UInt8($0) }, to: path)
-            do {
+            let (entries, errors) = try Self.readTolerantly(path)
+            #expect(entries.isEmpty)
+            #expect(!errors.isEmpty)
+            #expect(errors.allSatisfy { $0.offset == 0 && $0.description.contains(path) }, "\(errors)")
+        }
+        let refused: [(name: String, head: [UInt8], tool: String)] = [
+            ("c.warc.bz2", Array("BZh91AY".utf8), "bunzip2"),
+            ("d.warc.xz", [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz"),
+        ]
+        for (name, head, tool) in refused {
+            let path = directory + "/" + name
+            try TestSupport.write(head, to: path)
+            #expect {
                 _ = try WARCReader(path: path)
-                Issue.record("zstd file was accepted")
-            } catch {
-                guard case .unsupportedCompression(let message) = error else {
-                    Issue.record("unexpected error \(error)")
-                    continue
-                }
-                #expect(message.hasPrefix("zstd"))
-                #expect(message.contains(path))
+            } throws: { error in
+                guard case .unsupportedCompression(let message) = error as? WARCError else { return false }
+                return message.contains(path) && message.contains(tool)
             }
         }
     }

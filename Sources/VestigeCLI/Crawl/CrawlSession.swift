@@ -5,6 +5,7 @@ import Dispatch
 import Fetching
 import GRDB
 import HTMLParsing
+import PlatformAdapters
 
 #if canImport(Glibc)
     import Glibc
@@ -19,6 +20,7 @@ final class CrawlSession: Sendable {
     let layout: ArchiveLayout
     let quiet: Bool
     let log: JSONLinesLog?
+    let adapters: AdapterSet
 
     init(configuration: CrawlConfiguration, layout: ArchiveLayout, logPath: String?, quiet: Bool) throws {
         if let missing = CurlClient.libraryProblem ?? HTMLDocument.parserProblem {
@@ -29,6 +31,7 @@ final class CrawlSession: Sendable {
         self.log = log
         self.layout = layout
         self.quiet = quiet
+        adapters = configuration.adapters
         crawler = try Crawler(
             configuration: configuration, layout: layout, software: "vestige/\(VersionCommand.vestigeVersion)",
             onEvent: { event in
@@ -79,7 +82,39 @@ final class CrawlSession: Sendable {
         let sealed = try ManifestSealing.seal(layout: layout)
         try printSummary(statistics, interrupted: interrupted)
         StandardStream.writeError(sealed)
+        try indexNewFiles()
         return Outcome(statistics: statistics, interrupted: interrupted)
+    }
+
+    /// Indexes what the crawl archived (posts through the platform adapters, pages, media
+    /// metadata), so `vestige search` works as soon as the crawl ends; files an interrupted run
+    /// left unindexed are read too. A second Ctrl-C stops it: what was committed stays, and the
+    /// next crawl or import of the archive reads the rest.
+    func indexNewFiles() throws {
+        let database = try ArchiveDatabase(path: layout.databasePath)
+        let console = ImportConsole.standardError()
+        let progress = ProgressLine(enabled: !quiet && StandardStream.error.isTerminal)
+        let importer = WARCImporter(database: database, adapters: adapters)
+        var problems = 0
+        let (files, _) = try importer.importNewFiles(
+            in: layout.warcDirectory,
+            problem: { problem in
+                problems += 1
+                if problems <= 20 { console.line("vestige: \(problem)") }
+            },
+            progress: { progress.show("indexing " + ImportProgressLine.text($0)) })
+        progress.clear()
+        try database.checkpoint()
+        guard !quiet, !files.isEmpty else { return }
+        let counts = try database.read { db in
+            try ["posts", "pages", "media"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0 }
+        }
+        var out = StandardStream.error
+        out.write(
+            "  index      \(files.count) WARC files read: \(counts[0]) posts, \(counts[1]) pages, \(counts[2]) media "
+                + "searchable (vestige search --archive \(layout.directory) WORDS)\n")
+        if problems > 20 { out.write("  index      \(problems - 20) more unreadable records not shown\n") }
+        out.flush()
     }
 
     static func progressText(_ s: CrawlStatistics) -> String {

@@ -1,3 +1,4 @@
+import ArchiveIndex
 public import ArgumentParser
 import Crawling
 import SamplePlatform
@@ -62,11 +63,15 @@ public struct DemoCommand: AsyncParsableCommand {
         await platform.stop()
         if outcome.interrupted { throw ExitCode(130) }
 
-        Self.say("3/4 indexing posts (platform adapters), pages and media metadata")
         let layout = ArchiveLayout(directory: folder)
-        let warcs = directoryEntries(layout.warcDirectory, suffixes: [".warc.gz"]).map(layout.warcPath)
-        var importer = try ImportCommand.parse(["--archive", folder] + warcs)
-        do { try importer.run() } catch let code as ExitCode where code == .badInput {}
+        let counts = try ArchiveDatabase(path: layout.databasePath).read { db in
+            try ["posts", "pages", "media", "media WHERE latitude IS NOT NULL AND null_island = 0"].map {
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0
+            }
+        }
+        Self.say(
+            "3/4 the crawl indexed what it archived: \(counts[0]) posts (platform adapters), \(counts[1]) pages, "
+                + "\(counts[2]) media files (\(counts[3]) with a place from their headers)")
 
         Self.say("4/4 example searches")
         let examples: [(String, [String])] = [
@@ -82,7 +87,7 @@ public struct DemoCommand: AsyncParsableCommand {
         ]
         for (title, arguments) in examples {
             Self.say("\n$ vestige search --archive \(folder) \(arguments.joined(separator: " "))    # \(title)")
-            var search = try SearchCommand.parse(["--archive", folder] + arguments)
+            let search = try SearchCommand.parse(["--archive", folder] + arguments)
             try search.run()
         }
         Self.say(

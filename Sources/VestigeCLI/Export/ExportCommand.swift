@@ -96,7 +96,7 @@ public struct ExportCommand: ParsableCommand {
                     if let line = CDXJIndexer.line(for: entry, filename: file) { lines.append(line) }
                 }
             } else {
-                for name in directoryEntries(layout.warcDirectory, suffixes: [".warc.gz", ".warc"]) {
+                for name in directoryEntries(layout.warcDirectory, suffixes: [".warc.gz", ".warc.zst", ".warc"]) {
                     let reader = try WARCReader(path: layout.warcPath(name))
                     while let entry = try reader.next() {
                         if let line = CDXJIndexer.line(for: entry, filename: name) { lines.append(line) }
@@ -112,7 +112,7 @@ public struct ExportCommand: ParsableCommand {
     }
 
     private func exportWACZ(_ request: SearchRequest, layout: ArchiveLayout) throws -> String {
-        let available = directoryEntries(layout.warcDirectory, suffixes: [".warc.gz", ".warc"])
+        let available = directoryEntries(layout.warcDirectory, suffixes: [".warc.gz", ".warc.zst", ".warc"])
         var files = available
         var pageRecords: Set<String>?
         var outside = 0

@@ -12,7 +12,8 @@ public struct ReindexCommand: ParsableCommand {
         abstract: "Rebuild the search index of an archive from DIR/warc/*.warc.gz.",
         discussion: """
             Pages, media and captures are read again from the WARC files; the full-text and \
-            place indexes of posts are rebuilt. Posts imported from JSONL dumps are kept (they \
+            place indexes of posts are rebuilt. Posts imported from JSONL dumps and media imported \
+            from exiftool JSON are kept (they \
             are not in the WARC files). Exit status: 0 ok, 1 runtime failure, 65 when some \
             record could not be read.
             """)
@@ -39,7 +40,7 @@ public struct ReindexCommand: ParsableCommand {
         let warc = archive + "/warc"
         let files = IndexRebuilder.warcFiles(in: warc)
         if files.isEmpty {
-            console.line("vestige: no .warc or .warc.gz files in \(warc); rebuilding the post indexes only")
+            console.line("vestige: no .warc, .warc.gz or .warc.zst files in \(warc); rebuilding the post indexes only")
         }
         let showProgress = isatty(STDERR_FILENO) != 0
         let summary = try IndexRebuilder.rebuild(

@@ -82,14 +82,8 @@ public struct RecrawlCommand: AsyncParsableCommand {
         try politeness.apply(to: &configuration, settings: settings)
         configuration.adapters = adapters
         let session = try CrawlSession(configuration: configuration, layout: layout, logPath: nil, quiet: quiet)
+        // The session indexes the files it wrote (edits become post_versions) before it returns.
         let outcome = try await session.run()
-        let console = ImportConsole.standardError()
-        let importer = WARCImporter(database: database, adapters: adapters)
-        let written = try Self.filesOpened(database, since: sessionStart)
-        for name in written {
-            _ = try importer.importFile(
-                path: layout.warcDirectory + "/" + name, name: name, problem: { console.line("vestige: \($0)") })
-        }
         let changes = try Self.markGone(database, since: sessionStart, versionsBefore: versionsBefore)
         var output = StandardStream.output
         output.write(
@@ -102,14 +96,6 @@ public struct RecrawlCommand: AsyncParsableCommand {
 
     static func fetchOne(_ database: ArchiveDatabase, _ sql: String) throws -> Int64? {
         try database.read { try Int64.fetchOne($0, sql: sql) }
-    }
-
-    /// WARC files this session wrote.
-    static func filesOpened(_ database: ArchiveDatabase, since start: String) throws -> [String] {
-        try database.read {
-            try String.fetchAll(
-                $0, sql: "SELECT name FROM warc_files WHERE opened_at >= ? ORDER BY name", arguments: [start])
-        }
     }
 
     /// The URLs to visit again.

@@ -10,6 +10,13 @@
 public protocol TextSink {
     /// Writes `text` as is.
     mutating func write(_ text: String)
+    /// Hands what was written on now (a buffered sink); nothing for sinks that keep it.
+    mutating func flush()
+}
+
+extension TextSink {
+    /// Nothing to hand on: the sink keeps what it is given.
+    public mutating func flush() {}
 }
 
 /// Buffered writes to standard output or standard error, flushed when the buffer fills or on `flush`.

@@ -11,7 +11,8 @@ public struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Re-read every WARC record of an archive and check its digests and structure.",
         discussion: """
-            Checks every record of DIR/warc/*.warc.gz: headers, Content-Length, WARC-Block-Digest and, \
+            Checks every record of DIR/warc/*.warc.gz (and .warc, .warc.zst): headers, Content-Length, \
+            WARC-Block-Digest and, \
             for responses, WARC-Payload-Digest (over the de-chunked payload, as WARC 1.1 defines it); \
             detects truncated and damaged records and reports each with its file and offset. When \
             DIR/archive.sqlite exists, also checks that every capture it lists is at the offset it names. \
@@ -42,7 +43,7 @@ public struct VerifyCommand: ParsableCommand {
         guard fileExists(layout.directory) else {
             throw ValidationError("No archive folder at \(layout.directory).")
         }
-        let files = directoryEntries(layout.warcDirectory, suffixes: [".warc", ".warc.gz"])
+        let files = directoryEntries(layout.warcDirectory, suffixes: [".warc", ".warc.gz", ".warc.zst"])
         let reports = ReportSlots(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             reports.store(
