@@ -24,6 +24,28 @@ import VestigeCLI
         try await crawl.run()
     }
 
+    @Test func noIndexLeavesTheIndexToTheNextRun() async throws {
+        let platform = try SamplePlatform(
+            dataDirectory: PlatformArchivingTests.samples, dataSet: .small, rateLimit: nil)
+        let port = try await platform.start()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vestige-no-index-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var afterFirst: [Int] = []
+        do {
+            try await Self.crawl(folder, ["http://127.0.0.1:\(port)/", "--no-index", "--max-pages", "60"])
+            afterFirst = try Self.counts(folder + "/archive.sqlite")
+            // The next run (one more page) reads the files the first one left unindexed.
+            try await Self.crawl(folder, ["--max-pages", "1"])
+        } catch {
+            await platform.stop()
+            throw error
+        }
+        await platform.stop()
+        #expect(afterFirst == [0, 0, 0])
+        let counts = try Self.counts(folder + "/archive.sqlite")
+        #expect(counts[1] > 0, "no pages indexed by the second run: \(counts)")
+    }
+
     static func counts(_ database: String) throws -> [Int] {
         try DatabaseQueue(path: database).read { db in
             try ["posts", "pages", "media"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0 }

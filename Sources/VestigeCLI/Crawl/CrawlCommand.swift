@@ -25,6 +25,11 @@ public struct CrawlCommand: AsyncParsableCommand {
             429/503 Retry-After is honoured and failures back off exponentially. The User-Agent \
             names vestige and your --contact.
 
+            When the crawl ends (also after Ctrl-C) it indexes what it archived: posts through the \
+            platform adapters, pages, media metadata, so `vestige search` works at once; files an \
+            earlier, killed run left unindexed are read too. --no-index skips that (index later \
+            with the next crawl or `vestige import`).
+
             Progress: a live line on a terminal; with --log FILE, one JSON object per URL event.
             Exit status: 0 when the frontier is done (or --max-pages reached), 130 after Ctrl-C \
             (rerun to resume), 1 when the archive cannot be written, 64 for bad options.
@@ -39,6 +44,9 @@ public struct CrawlCommand: AsyncParsableCommand {
 
     @Argument(help: "Seed URLs (not needed to resume).")
     var seeds: [String] = []
+
+    @Flag(name: .customLong("no-index"), help: "Do not index the archived records when the crawl ends.")
+    var noIndex = false
 
     @Option(
         help: ArgumentHelp(
@@ -143,7 +151,8 @@ public struct CrawlCommand: AsyncParsableCommand {
         configuration.mediaMode = media ?? settings.media ?? .full
         configuration.caFile = caFile
         politeness.warnWithoutContact(settings)
-        let session = try CrawlSession(configuration: configuration, layout: layout, logPath: log, quiet: quiet)
+        let session = try CrawlSession(
+            configuration: configuration, layout: layout, logPath: log, quiet: quiet, indexes: !noIndex)
         let outcome = try await session.run()
         if let failure = outcome.statistics.archiveFailure {
             var errors = StandardStream.error

@@ -21,8 +21,12 @@ final class CrawlSession: Sendable {
     let quiet: Bool
     let log: JSONLinesLog?
     let adapters: AdapterSet
+    /// Whether the session indexes what it archived when it ends.
+    let indexes: Bool
 
-    init(configuration: CrawlConfiguration, layout: ArchiveLayout, logPath: String?, quiet: Bool) throws {
+    init(
+        configuration: CrawlConfiguration, layout: ArchiveLayout, logPath: String?, quiet: Bool, indexes: Bool = true
+    ) throws {
         if let missing = CurlClient.libraryProblem ?? HTMLDocument.parserProblem {
             StandardStream.writeError("vestige: \(missing)\n")
             throw ExitCode.failure
@@ -32,6 +36,7 @@ final class CrawlSession: Sendable {
         self.layout = layout
         self.quiet = quiet
         adapters = configuration.adapters
+        self.indexes = indexes
         crawler = try Crawler(
             configuration: configuration, layout: layout, software: "vestige/\(VersionCommand.vestigeVersion)",
             onEvent: { event in
@@ -82,7 +87,7 @@ final class CrawlSession: Sendable {
         let sealed = try ManifestSealing.seal(layout: layout)
         try printSummary(statistics, interrupted: interrupted)
         StandardStream.writeError(sealed)
-        try indexNewFiles()
+        if indexes { try indexNewFiles() }
         return Outcome(statistics: statistics, interrupted: interrupted)
     }
 
