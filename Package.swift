@@ -100,6 +100,7 @@ let package = Package(
             ]),
 
         .testTarget(name: "BinaryParsingTests", dependencies: ["BinaryParsing"], swiftSettings: strictSettings),
+        .testTarget(name: "HTMLParsingTests", dependencies: ["HTMLParsing"], swiftSettings: strictSettings),
         .testTarget(
             name: "MediaMetadataTests", dependencies: ["MediaMetadata", "BinaryParsing", "FuzzFindings"],
             resources: [.copy("Fixtures")],

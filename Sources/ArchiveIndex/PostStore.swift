@@ -1,4 +1,5 @@
 public import GRDB
+import PlatformAdapters
 
 /// Writes posts into the index inside an open transaction, and fills `posts_fts` and
 /// `posts_geo` in batches: rows are inserted first, then one `INSERT … SELECT … WHERE id > ?`
@@ -114,14 +115,11 @@ public struct PostStore {
         }
     }
 
-    /// How complete a source's reading of a post is: platform APIs and dumps carry every field,
-    /// HTML pages most, feeds the fewest (often a shortened body and no place).
-    static func rank(_ adapter: String?) -> Int {
-        switch adapter {
-        case "feed": 1
-        case "html": 2
-        default: 3
-        }
+    /// How complete a source's reading of a post is, as its adapter declares (`PlatformAdapter`):
+    /// platform APIs and dumps carry every field, HTML pages most, feeds the fewest. Dumps (no
+    /// adapter) and adapters this build does not know count as complete.
+    static func rank(_ adapter: String?) -> PostCompleteness {
+        adapter.flatMap { AdapterSet.completenessByName[$0] } ?? .complete
     }
 
     /// The columns compared to decide whether a post changed, in `INSERT` order.

@@ -30,6 +30,25 @@ public struct SearchRequest: Sendable, Hashable {
     /// A request with no filters (the newest 20 hits of any kind).
     public init(query: SearchQuery? = nil) { self.query = query }
 
+    /// The request for every hit: no query, no filter, no limit.
+    public static let everything: SearchRequest = {
+        var request = SearchRequest()
+        request.limit = nil
+        return request
+    }()
+
+    /// True when the request selects fewer hits than `everything`: a query, a filter or a limit.
+    /// The order and `includeNullIsland` (which only widens place filters) select nothing.
+    ///
+    /// Compared with `==` (synthesised from every stored property), so a property added later
+    /// narrows the request as soon as it differs from its default, without being listed here.
+    public var narrowsHits: Bool {
+        var selection = self
+        selection.sort = nil
+        selection.includeNullIsland = false
+        return selection != Self.everything
+    }
+
     /// True when a place filter applies.
     var hasPlaceFilter: Bool { near != nil || bbox != nil || hasGPS }
 

@@ -1,3 +1,5 @@
+import PlatformAdapters
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -66,7 +68,7 @@ public struct CrawlURL: Hashable, Sendable, Comparable, CustomStringConvertible 
         let port = components.port.flatMap {
             ($0 == 80 && scheme == "http") || ($0 == 443 && scheme == "https") ? nil : $0
         }
-        var path = Self.normalizePercentEncoding(Self.removeDotSegments(components.percentEncodedPath))
+        var path = Self.normalizePercentEncoding(URIPath.removingDotSegments(components.percentEncodedPath))
         if path.isEmpty { path = "/" }
         let query = components.percentEncodedQuery.map(Self.normalizePercentEncoding)
         return CrawlURL(scheme: scheme, host: rawHost, port: port, path: path, query: query)
@@ -102,27 +104,6 @@ public struct CrawlURL: Hashable, Sendable, Comparable, CustomStringConvertible 
         guard var byte = bytes.next() else { return false }
         if byte | 0x20 == UInt8(ascii: "s") { byte = bytes.next() ?? 0 }
         return byte == UInt8(ascii: ":") && bytes.next() == UInt8(ascii: "/") && bytes.next() == UInt8(ascii: "/")
-    }
-
-    /// RFC 3986 section 5.2.4.
-    static func removeDotSegments(_ path: String) -> String {
-        guard path.utf8.contains(UInt8(ascii: ".")) else { return path }
-        var output: [Substring] = []
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        for (index, segment) in segments.enumerated() {
-            let isLast = index == segments.count - 1
-            switch segment {
-            case ".":
-                if isLast { output.append("") }
-            case "..":
-                if output.count > 1 { output.removeLast() }
-                if isLast { output.append("") }
-            default:
-                output.append(segment)
-            }
-        }
-        let joined = output.joined(separator: "/")
-        return joined.hasPrefix("/") || joined.isEmpty ? joined : "/" + joined
     }
 
     /// Upper-cases percent-escapes and decodes those of unreserved characters.

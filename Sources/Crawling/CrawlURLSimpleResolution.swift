@@ -1,3 +1,5 @@
+import PlatformAdapters
+
 /// RFC 3986 resolution without Foundation for the references nearly every page is made of:
 /// `http(s)://host[:port]/path?query`, `/path`, `relative/path`, `?query`, written only with
 /// characters a URI may hold as they are. Anything else (user info, IPv6 literals, `//host`,
@@ -41,7 +43,7 @@ extension CrawlURL {
             return .resolved(
                 CrawlURL(
                     scheme: base.scheme, host: base.host, port: base.port,
-                    path: normalizePercentEncoding(removeDotSegments(path)),
+                    path: normalizePercentEncoding(URIPath.removingDotSegments(path)),
                     query: query.map { normalizePercentEncoding(String(decoding: $0, as: UTF8.self)) }))
         }
     }
@@ -70,7 +72,7 @@ extension CrawlURL {
         // Host names only (letters, digits, "-", "."): escapes, "_" and the like are Foundation's.
         guard !hostBytes.isEmpty, hostBytes.allSatisfy(isHostByte) else { return .needsFoundation }
         let (pathBytes, query) = splitQuery(rest[authorityEnd...])
-        var path = normalizePercentEncoding(removeDotSegments(String(decoding: pathBytes, as: UTF8.self)))
+        var path = normalizePercentEncoding(URIPath.removingDotSegments(String(decoding: pathBytes, as: UTF8.self)))
         if path.isEmpty { path = "/" }
         return .resolved(
             CrawlURL(

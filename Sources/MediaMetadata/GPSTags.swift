@@ -18,15 +18,24 @@ struct GPSTags {
     ) throws(ByteSourceError) {
         switch entry.tag {
         case 1: latitudeRef = try reader.string(entry)
-        case 2: latitude = try reader.rationals(entry)
+        case 2: latitude = try Self.rationals(entry, with: reader)
         case 3: longitudeRef = try reader.string(entry)
-        case 4: longitude = try reader.rationals(entry)
+        case 4: longitude = try Self.rationals(entry, with: reader)
         case 5: altitudeRef = try reader.integers(entry).first
         case 6: altitude = try reader.rationals(entry).first
-        case 7: timeStamp = try reader.rationals(entry)
+        case 7: timeStamp = try Self.rationals(entry, with: reader)
         case 29: dateStamp = try reader.string(entry)
         default: break
         }
+    }
+
+    /// The entry's rationals; nil when its value lies outside the file, which exiftool calls a bad
+    /// offset and leaves out (a cut block gives no GPSLatitude, not an unusable "" or a 00:00:00).
+    private static func rationals<Source>(
+        _ entry: TIFFParser.Entry, with reader: TIFFParser.Reader<Source>
+    ) throws(ByteSourceError) -> [Rational]? {
+        guard try reader.valueBytes(entry) != nil else { return nil }
+        return try reader.rationals(entry)
     }
 
     /// Writes the combined values into `metadata`.

@@ -51,6 +51,32 @@ public enum MediaFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// The file name extensions (lower case, without the dot) of files in this format: the ones
+    /// `vestige extract` reads when it walks a folder. BigTIFF files carry TIFF's.
+    public var fileExtensions: [String] {
+        switch self {
+        case .jpeg: ["jpg", "jpeg", "jpe"]
+        case .tiff: ["tif", "tiff"]
+        case .bigTIFF: []
+        case .dng: ["dng"]
+        case .nef: ["nef", "nrw"]
+        case .arw: ["arw"]
+        case .cr2: ["cr2"]
+        case .orf: ["orf"]
+        case .rw2: ["rw2"]
+        case .png: ["png"]
+        case .webp: ["webp"]
+        case .heic: ["heic"]
+        case .heif: ["heif", "hif"]
+        case .avif: ["avif"]
+        case .mp4: ["mp4"]
+        case .m4v: ["m4v"]
+        case .mov: ["mov", "qt"]
+        case .threeGP: ["3gp", "3gpp"]
+        case .threeG2: ["3g2"]
+        }
+    }
+
     /// True for the ISO base media family (QuickTime, MP4, 3GP, HEIF).
     public var isISOBaseMedia: Bool {
         switch self {

@@ -37,6 +37,11 @@ public struct AdapterSet: Sendable {
     /// The names `named` accepts.
     public static var standardNames: [String] { standard().adapters.map(\.name) }
 
+    /// Each standard adapter's `completeness`, by name: for posts stored with only the name of the
+    /// adapter that read them.
+    public static let completenessByName: [String: PostCompleteness] = Dictionary(
+        standard().adapters.map { ($0.name, $0.completeness) }, uniquingKeysWith: { first, _ in first })
+
     /// The first adapter that matches `input`, if any.
     public func adapter(for input: AdapterInput) -> (any PlatformAdapter)? {
         adapters.first { $0.matches(input) }

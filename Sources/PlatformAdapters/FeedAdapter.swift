@@ -6,6 +6,8 @@
 public struct FeedAdapter: PlatformAdapter {
     /// `feed`.
     public let name = "feed"
+    /// A feed entry is a summary of its post.
+    public let completeness = PostCompleteness.summary
     /// Deepest element nesting followed; deeper elements are read as text of their ancestors.
     static let maxDepth = 256
     /// Root elements of the feeds read.

@@ -7,6 +7,8 @@ import HTMLParsing
 public struct GenericHTMLAdapter: PlatformAdapter {
     /// `html`.
     public let name = "html"
+    /// A page shows most of a post's fields.
+    public let completeness = PostCompleteness.page
 
     private let configuration: AdapterConfiguration
 

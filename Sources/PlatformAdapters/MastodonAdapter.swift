@@ -6,6 +6,8 @@
 public struct MastodonAdapter: PlatformAdapter {
     /// `mastodon`.
     public let name = "mastodon"
+    /// The API object is the whole post.
+    public let completeness = PostCompleteness.complete
     /// Visibilities archived; private and direct statuses are never turned into posts.
     static let publicVisibilities: Set<String> = ["public", "unlisted"]
 

@@ -7,6 +7,8 @@
 public struct ParlerStyleAdapter: PlatformAdapter {
     /// `parler-style`.
     public let name = "parler-style"
+    /// The API object is the whole post.
+    public let completeness = PostCompleteness.complete
 
     private let configuration: AdapterConfiguration
 

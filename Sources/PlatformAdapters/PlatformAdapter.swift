@@ -6,6 +6,10 @@
 public protocol PlatformAdapter: Sendable {
     /// A short name for logs and statistics (`mastodon`, `feed`, …).
     var name: String { get }
+    /// How much of a post this adapter's readings carry: platform APIs carry every field, HTML
+    /// pages most, feeds the fewest. Of two readings of one post the fuller one is kept, and a
+    /// poorer one is neither an edit nor a replacement.
+    var completeness: PostCompleteness { get }
     /// Whether this adapter understands `input` (by path, media type or a look at the payload).
     func matches(_ input: AdapterInput) -> Bool
     /// The posts, links and removed ids in `input`.

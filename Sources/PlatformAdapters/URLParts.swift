@@ -34,7 +34,7 @@ struct URLParts: Sendable, Equatable {
         }
         self.scheme = scheme
         self.authority = authority.lowercased()
-        self.path = pathAndQuery.isEmpty ? "/" : Self.removingDotSegments(String(pathAndQuery))
+        self.path = pathAndQuery.isEmpty ? "/" : URIPath.removingDotSegments(String(pathAndQuery))
         self.query = query
     }
 
@@ -88,7 +88,7 @@ struct URLParts: Sendable, Equatable {
             let directory = base.path.lastIndex(of: "/").map { base.path[...$0] } ?? "/"
             path = directory + path
         }
-        return base.origin + removingDotSegments(path) + (query.map { "?" + $0 } ?? "")
+        return base.origin + URIPath.removingDotSegments(path) + (query.map { "?" + $0 } ?? "")
     }
 
     /// Whether `text` starts with `scheme:`.
@@ -97,26 +97,5 @@ struct URLParts: Sendable, Equatable {
         let scheme = text[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
         return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
-    }
-
-    /// RFC 3986 §5.2.4: `/a/b/../c/./d` → `/a/c/d`.
-    static func removingDotSegments(_ path: String) -> String {
-        guard path.contains(".") else { return path }
-        var output: [Substring] = []
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        for (index, segment) in segments.enumerated() {
-            let isLast = index == segments.count - 1
-            switch segment {
-            case ".":
-                if isLast { output.append("") }
-            case "..":
-                if output.count > 1 { output.removeLast() }
-                if isLast { output.append("") }
-            default:
-                output.append(segment)
-            }
-        }
-        let joined = output.joined(separator: "/")
-        return joined.hasPrefix("/") ? joined : "/" + joined
     }
 }

@@ -28,10 +28,14 @@ final class ZIPStoreWriter {
     private var entries: [CentralEntry] = []
     private let dosTime: UInt16
     private let dosDate: UInt16
+    /// Sizes and offsets from this on are written in ZIP64 fields.
+    private let zip64Threshold: UInt64
 
-    /// Creates `path`, which must not exist.
-    init(path: String) throws(WARCError) {
+    /// Creates `path`, which must not exist. `zip64Threshold` is where sizes and offsets move to
+    /// ZIP64 fields: the 32-bit limit, lowered only by tests (which cannot write 4 GiB).
+    init(path: String, zip64Threshold: UInt64 = 0xFFFF_FFFF) throws(WARCError) {
         self.path = path
+        self.zip64Threshold = min(zip64Threshold, 0xFFFF_FFFF)
         file = try POSIXFile.createNew(path, append: false)
         var now = time(nil)
         var parts = tm()
@@ -50,7 +54,7 @@ final class ZIPStoreWriter {
             throw .invalidRecord(reason: "ZIP entry name of \(nameBytes.count) bytes is too long for \(path)")
         }
         let headerOffset = position
-        let zip64 = size >= 0xFFFF_FFFF
+        let zip64 = size >= zip64Threshold
         var header: [UInt8] = []
         Self.put32(&header, 0x0403_4B50)
         Self.put16(&header, zip64 ? 45 : 20)
@@ -97,11 +101,11 @@ final class ZIPStoreWriter {
         let directoryOffset = position
         for entry in entries {
             var extra: [UInt8] = []
-            if entry.size >= 0xFFFF_FFFF {
+            if entry.size >= zip64Threshold {
                 Self.put64(&extra, entry.size)
                 Self.put64(&extra, entry.size)
             }
-            if entry.offset >= 0xFFFF_FFFF { Self.put64(&extra, entry.offset) }
+            if entry.offset >= zip64Threshold { Self.put64(&extra, entry.offset) }
             if !extra.isEmpty {
                 var field: [UInt8] = []
                 Self.put16(&field, 0x0001)
@@ -117,20 +121,21 @@ final class ZIPStoreWriter {
             Self.put16(&record, dosTime)
             Self.put16(&record, dosDate)
             Self.put32(&record, entry.crc)
-            Self.put32(&record, entry.size >= 0xFFFF_FFFF ? 0xFFFF_FFFF : UInt32(entry.size))
-            Self.put32(&record, entry.size >= 0xFFFF_FFFF ? 0xFFFF_FFFF : UInt32(entry.size))
+            Self.put32(&record, entry.size >= zip64Threshold ? 0xFFFF_FFFF : UInt32(entry.size))
+            Self.put32(&record, entry.size >= zip64Threshold ? 0xFFFF_FFFF : UInt32(entry.size))
             Self.put16(&record, UInt16(entry.name.count))
             Self.put16(&record, UInt16(extra.count))
             Self.put16(&record, 0)
             Self.put16(&record, 0)
             Self.put16(&record, 0)
             Self.put32(&record, UInt32(0o100644) << 16)
-            Self.put32(&record, entry.offset >= 0xFFFF_FFFF ? 0xFFFF_FFFF : UInt32(entry.offset))
+            Self.put32(&record, entry.offset >= zip64Threshold ? 0xFFFF_FFFF : UInt32(entry.offset))
             record += entry.name + extra
             try append(record)
         }
         let directorySize = position - directoryOffset
-        let needsZip64 = entries.count >= 0xFFFF || directoryOffset >= 0xFFFF_FFFF || directorySize >= 0xFFFF_FFFF
+        let needsZip64 =
+            entries.count >= 0xFFFF || directoryOffset >= zip64Threshold || directorySize >= zip64Threshold
         var end: [UInt8] = []
         if needsZip64 {
             let zip64EndOffset = position

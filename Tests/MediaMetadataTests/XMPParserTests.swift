@@ -56,9 +56,16 @@ import Testing
         #expect(MetadataDate.fromQuickTime(seconds: 3_769_669_845) == "2023:06:15 10:30:45")
     }
 
-    @Test func garbageNeverTraps() {
+    @Test func garbageGivesNothingAndTheSameParseReadsAGoodPacket() {
         for text in ["", "<", "xmlns:", "xmlns:a=", "xmlns:a=\"", "<a:b", "&", "&#xFFFFFFFF;", "<exif:X>"] {
-            _ = parse(text)
+            let metadata = parse(text)
+            #expect(metadata.entries.isEmpty, "\(text.debugDescription) gave \(metadata.entries)")
         }
+        // The control: without it a parse that reads nothing at all would pass the loop above.
+        let good = parse(#"<d xmlns:tiff="http://ns.adobe.com/tiff/1.0/" tiff:Make="Canon"/>"#)
+        #expect(good[.make] == .text("Canon"))
+        let afterGarbage = parse(
+            #"&#xFFFFFFFF; <a:b <d xmlns:tiff="http://ns.adobe.com/tiff/1.0/" tiff:Make="Canon"/>"#)
+        #expect(afterGarbage[.make] == .text("Canon"), "garbage before a packet does not hide it")
     }
 }

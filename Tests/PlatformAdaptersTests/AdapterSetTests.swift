@@ -5,21 +5,21 @@ import Testing
     let set = AdapterSet.standard(configuration: AdapterConfiguration(platformName: "sample"))
     let base = "http://127.0.0.1:8080"
 
-    @Test func eachShapeGoesToItsAdapter() {
+    @Test func eachShapeGoesToItsAdapter() throws {
         let cases: [(AdapterInput, String?)] = [
             (
-                Fixture.input("parler-post.json", url: base + "/api/post/1", contentType: "application/json"),
+                try Fixture.input("parler-post.json", url: base + "/api/post/1", contentType: "application/json"),
                 "parler-style"
             ),
             (Fixture.input(text: "", url: base + "/api/post/2", status: 410, contentType: nil), "parler-style"),
             (
-                Fixture.input(
+                try Fixture.input(
                     "mastodon-timeline.json", url: base + "/api/v1/timelines/public", contentType: "application/json"),
                 "mastodon"
             ),
-            (Fixture.input("feed.rss", url: base + "/feed.rss", contentType: "application/rss+xml"), "feed"),
-            (Fixture.input("feed.atom", url: base + "/feed.atom", contentType: "application/xml"), "feed"),
-            (Fixture.input("post-jsonld.html", url: base + "/@bob/posts/31", contentType: "text/html"), "html"),
+            (try Fixture.input("feed.rss", url: base + "/feed.rss", contentType: "application/rss+xml"), "feed"),
+            (try Fixture.input("feed.atom", url: base + "/feed.atom", contentType: "application/xml"), "feed"),
+            (try Fixture.input("post-jsonld.html", url: base + "/@bob/posts/31", contentType: "text/html"), "html"),
             (Fixture.input(text: "<urlset/>", url: base + "/sitemap.xml", contentType: "application/xml"), nil),
             (Fixture.input(text: "\u{FF}\u{D8}", url: base + "/media/original/a.jpg", contentType: "image/jpeg"), nil),
             (Fixture.input(text: "{}", url: base + "/api/internal/stats", contentType: "application/json"), nil),
@@ -45,6 +45,7 @@ import Testing
         struct Fixed: PlatformAdapter {
             let name: String
             let id: String
+            var completeness: PostCompleteness { .complete }
             func matches(_ input: AdapterInput) -> Bool { true }
             func extract(_ input: AdapterInput) -> AdapterOutput {
                 AdapterOutput(posts: [ExtractedPost(platform: "t", id: id, body: "")])
@@ -54,6 +55,16 @@ import Testing
         let input = AdapterInput(url: "http://x/", payload: [])
         #expect(custom.extract(input).posts.map(\.id) == ["1"])
         #expect(AdapterSet(adapters: []).extract(input).isEmpty)
+    }
+
+    /// The ranking PostStore keeps posts by: APIs over pages over feeds, one entry per adapter.
+    @Test func everyStandardAdapterDeclaresItsCompleteness() {
+        #expect(
+            AdapterSet.completenessByName == [
+                "parler-style": .complete, "mastodon": .complete, "feed": .summary, "html": .page,
+            ])
+        #expect(Set(AdapterSet.completenessByName.keys) == Set(AdapterSet.standardNames))
+        #expect(PostCompleteness.summary < .page && PostCompleteness.page < .complete)
     }
 
     @Test func outputDropsDuplicates() {

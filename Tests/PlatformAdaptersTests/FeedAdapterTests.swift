@@ -6,7 +6,7 @@ import Testing
     let base = "http://127.0.0.1:8080"
 
     @Test func rssItemsBecomePosts() throws {
-        let input = Fixture.input("feed.rss", url: base + "/feed.rss", contentType: "application/rss+xml")
+        let input = try Fixture.input("feed.rss", url: base + "/feed.rss", contentType: "application/rss+xml")
         #expect(adapter.matches(input))
         let output = adapter.extract(input)
         #expect(output.posts.count == 4, "the item with neither guid nor link is skipped")
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func atomEntriesBecomePosts() throws {
-        let input = Fixture.input("feed.atom", url: base + "/feed.atom", contentType: "application/atom+xml")
+        let input = try Fixture.input("feed.atom", url: base + "/feed.atom", contentType: "application/atom+xml")
         let output = adapter.extract(input)
         #expect(
             output.posts.map(\.id) == [base + "/@alice/posts/5", "tag:sample,2021:post-7"],

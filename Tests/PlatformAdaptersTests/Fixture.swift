@@ -1,24 +1,25 @@
 import Foundation
 import PlatformAdapters
+import Testing
 
 /// Test fixtures (copied into the test bundle) and inputs built from them.
 enum Fixture {
-    /// The bytes of `Fixtures/<name>`; empty when missing (the test then fails on its expectations).
-    static func bytes(_ name: String) -> [UInt8] {
-        guard let directory = Bundle.module.url(forResource: "Fixtures", withExtension: nil),
-            let data = try? Data(contentsOf: directory.appendingPathComponent(name))
-        else { return [] }
-        return Array(data)
+    /// The bytes of `Fixtures/<name>`; throws when the fixture is missing or unreadable, so a
+    /// test that expects to find nothing in it cannot pass without it.
+    static func bytes(_ name: String) throws -> [UInt8] {
+        let directory = try #require(
+            Bundle.module.url(forResource: "Fixtures", withExtension: nil), "the Fixtures folder is not in the bundle")
+        return Array(try Data(contentsOf: directory.appendingPathComponent(name)))
     }
 
-    /// An input for `url` answered with fixture `name`.
+    /// An input for `url` answered with fixture `name`; throws when the fixture is missing.
     static func input(
         _ name: String, url: String, status: Int = 200, contentType: String,
         headers: [(name: String, value: String)] = []
-    ) -> AdapterInput {
+    ) throws -> AdapterInput {
         AdapterInput(
             url: url, status: status, headers: [(name: "Content-Type", value: contentType)] + headers,
-            payload: bytes(name))
+            payload: try bytes(name))
     }
 
     /// An input with `text` as its payload.

@@ -6,7 +6,7 @@ import Testing
     let base = "http://127.0.0.1:8080"
 
     @Test func jsonLDSocialMediaPosting() throws {
-        let input = Fixture.input(
+        let input = try Fixture.input(
             "post-jsonld.html", url: base + "/@bob/posts/31", contentType: "text/html; charset=utf-8")
         #expect(adapter.matches(input))
         let output = adapter.extract(input)
@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func openGraphArticle() throws {
-        let input = Fixture.input(
+        let input = try Fixture.input(
             "post-opengraph.html", url: "https://news.example/stories/x", contentType: "text/html")
         let post = try #require(adapter.extract(input).posts.first)
         #expect(post.id == "https://news.example/stories/2021/01/06/story.html")
@@ -74,13 +74,13 @@ import Testing
             ])
     }
 
-    @Test func openGraphProfileIsNoPost() {
-        let input = Fixture.input("profile-opengraph.html", url: base + "/@alice", contentType: "text/html")
+    @Test func openGraphProfileIsNoPost() throws {
+        let input = try Fixture.input("profile-opengraph.html", url: base + "/@alice", contentType: "text/html")
         #expect(adapter.extract(input).isEmpty)
     }
 
-    @Test func errorPagesGiveNothing() {
-        let input = Fixture.input(
+    @Test func errorPagesGiveNothing() throws {
+        let input = try Fixture.input(
             "post-jsonld.html", url: base + "/@bob/posts/31", status: 404, contentType: "text/html")
         #expect(adapter.extract(input).isEmpty)
     }
@@ -92,7 +92,7 @@ import Testing
         let configured = GenericHTMLAdapter(
             configuration: AdapterConfiguration(platformName: "sample", htmlSelectors: selectors))
         let output = configured.extract(
-            Fixture.input("posts-selectors.html", url: base + "/", contentType: "text/html"))
+            try Fixture.input("posts-selectors.html", url: base + "/", contentType: "text/html"))
         #expect(output.posts.map(\.id) == ["5", "6", base + "/#3"])
         let first = try #require(output.posts.first)
         #expect(first.author == "alice", "the quoted post's handle comes later and is not taken")

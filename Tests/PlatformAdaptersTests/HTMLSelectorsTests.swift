@@ -1,16 +1,64 @@
-import PlatformAdapters
 import Testing
 
+@testable import PlatformAdapters
+
 @Suite struct HTMLSelectorsTests {
-    @Test(arguments: [
-        "article", ".post", "#main", "article.post.h-entry", "[data-post-id]", "[data-kind=note]",
-        "[data-kind = 'a b']",
-        "[class~=post]", "[xml:lang=en]", "main article.post footer time@datetime", "@data-post-id", "a, b@href, @id",
-        "*[lang=en]",
-        "div[data-x=\"a,b\"]",
-    ])
-    func acceptedSelectors(selector: String) throws {
-        _ = try HTMLSelectors(post: "article", id: selector)
+    typealias Alternative = CSSSelector.Alternative
+    typealias AttributeTest = CSSCompound.AttributeTest
+
+    static func step(
+        _ tag: String? = nil, id: String? = nil, classes: [String] = [], attributes: [AttributeTest] = []
+    ) -> CSSCompound {
+        CSSCompound(tag: tag, id: id, classes: classes, attributes: attributes)
+    }
+
+    static let accepted: [(String, [Alternative])] = [
+        ("article", [Alternative(steps: [step("article")])]),
+        (".post", [Alternative(steps: [step(classes: ["post"])])]),
+        ("#main", [Alternative(steps: [step(id: "main")])]),
+        ("article.post.h-entry", [Alternative(steps: [step("article", classes: ["post", "h-entry"])])]),
+        ("[data-post-id]", [Alternative(steps: [step(attributes: [AttributeTest(name: "data-post-id")])])]),
+        (
+            "[data-kind=note]",
+            [Alternative(steps: [step(attributes: [AttributeTest(name: "data-kind", value: "note")])])]
+        ),
+        (
+            "[data-kind = 'a b']",
+            [Alternative(steps: [step(attributes: [AttributeTest(name: "data-kind", value: "a b")])])]
+        ),
+        (
+            "[class~=post]",
+            [Alternative(steps: [step(attributes: [AttributeTest(name: "class", value: "post", word: true)])])]
+        ),
+        ("[xml:lang=en]", [Alternative(steps: [step(attributes: [AttributeTest(name: "xml:lang", value: "en")])])]),
+        (
+            "main article.post footer time@datetime",
+            [
+                Alternative(
+                    steps: [step("main"), step("article", classes: ["post"]), step("footer"), step("time")],
+                    attribute: "datetime")
+            ]
+        ),
+        ("@data-post-id", [Alternative(steps: [], attribute: "data-post-id")]),
+        (
+            "a, b@href, @id",
+            [
+                Alternative(steps: [step("a")]), Alternative(steps: [step("b")], attribute: "href"),
+                Alternative(steps: [], attribute: "id"),
+            ]
+        ),
+        ("*[lang=en]", [Alternative(steps: [step(attributes: [AttributeTest(name: "lang", value: "en")])])]),
+        (
+            "div[data-x=\"a,b\"]",
+            [Alternative(steps: [step("div", attributes: [AttributeTest(name: "data-x", value: "a,b")])])]
+        ),
+    ]
+
+    @Test(arguments: accepted)
+    func acceptedSelectorsParseIntoTheirParts(selector: String, alternatives: [Alternative]) throws {
+        let parsed = try HTMLSelectors(post: "article", id: selector).parsed
+        #expect(parsed.id?.alternatives == alternatives)
+        #expect(parsed.post.alternatives == [Alternative(steps: [Self.step("article")])])
     }
 
     @Test(arguments: [

@@ -6,7 +6,7 @@ import Testing
     let base = "http://127.0.0.1:8080"
 
     @Test func postObjectBecomesAPost() throws {
-        let input = Fixture.input(
+        let input = try Fixture.input(
             "parler-post.json", url: base + "/api/post/1346889436626259968", contentType: "application/json")
         #expect(adapter.matches(input))
         let output = adapter.extract(input)
@@ -39,8 +39,8 @@ import Testing
         #expect(output.deletedIDs.isEmpty)
     }
 
-    @Test func removedMarkerAnd410GiveDeletedIDs() {
-        let removed = Fixture.input(
+    @Test func removedMarkerAnd410GiveDeletedIDs() throws {
+        let removed = try Fixture.input(
             "parler-removed.json", url: base + "/api/post/77", status: 410, contentType: "application/json")
         #expect(adapter.matches(removed))
         #expect(adapter.extract(removed) == AdapterOutput(posts: [], deletedIDs: ["77"]))
@@ -62,8 +62,8 @@ import Testing
         #expect(adapter.extract(missing).isEmpty)
     }
 
-    @Test func userFeedPageGivesPostsAndNextLink() {
-        let input = Fixture.input(
+    @Test func userFeedPageGivesPostsAndNextLink() throws {
+        let input = try Fixture.input(
             "parler-user-posts.json", url: base + "/api/user/bob/posts?page=2", contentType: "application/json",
             headers: [(name: "Link", value: "<\(base)/api/user/bob/posts?page=3>; rel=\"next\"")])
         let output = adapter.extract(input)
@@ -116,13 +116,13 @@ import Testing
             ])
     }
 
-    @Test func cutOffSinglePostGivesNothingButCutFeedKeepsWholePosts() {
-        let post = Fixture.bytes("parler-post.json")
+    @Test func cutOffSinglePostGivesNothingButCutFeedKeepsWholePosts() throws {
+        let post = try Fixture.bytes("parler-post.json")
         let cut = AdapterInput(
             url: base + "/api/post/1", headers: [(name: "Content-Type", value: "application/json")],
             payload: Array(post.prefix(120)))
         #expect(adapter.extract(cut).posts.isEmpty)
-        let feed = String(decoding: Fixture.bytes("parler-user-posts.json"), as: UTF8.self)
+        let feed = String(decoding: try Fixture.bytes("parler-user-posts.json"), as: UTF8.self)
         let end = feed.firstRange(of: "Heading to").map(\.lowerBound) ?? feed.endIndex
         let cutFeed = Fixture.input(
             text: String(feed[..<end]), url: base + "/api/user/bob/posts?page=2", contentType: "application/json")

@@ -57,6 +57,51 @@ import VestigeCLI
         #expect(try String(contentsOfFile: limited, encoding: .utf8).split(separator: "\n").count == 2)
     }
 
+    /// Each format writes a file of its own kind (a format that fell through to another's
+    /// writer would fail here); the switch has no `default`, like ExportCommand's.
+    @Test(arguments: ExportFormat.allCases)
+    func everyFormatWritesItsOwnKindOfFile(format: ExportFormat) async throws {
+        let folder = try await ForensicsFixture.archive()
+        let path = try Self.export(folder, format.rawValue)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+        let first = try #require(lines.first)
+        switch format {
+        case .wacz:
+            #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+        case .cdxj:
+            let fields = first.split(separator: " ", maxSplits: 2)
+            #expect(fields.count == 3 && fields[1].count == 14 && fields[2].hasPrefix("{"), "\(first)")
+        case .geojson:
+            #expect(first.hasPrefix(#"{"type":"FeatureCollection","features":["#))
+        case .kml:
+            #expect(first.hasPrefix("<?xml") && lines.contains { $0.contains("<kml") })
+        case .csv:
+            #expect(first.hasPrefix("kind,id,url,title,body,"))
+        case .jsonl:
+            #expect(lines.count > 1)
+            for line in lines {
+                #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any], "\(line)")
+            }
+        }
+    }
+
+    /// `--sort` and `--include-null-island` select nothing: with only them the export is the whole
+    /// archive, as with no option at all; `--limit 0` (all hits) still exports hits.
+    @Test func orderAndNullIslandAloneExportTheWholeArchive() async throws {
+        let folder = try await ForensicsFixture.archive()
+        let crawled = try String(contentsOfFile: folder + "/indexes/index.cdxj", encoding: .utf8)
+        for options in [["--sort", "time"], ["--include-null-island"]] {
+            let path = try Self.export(folder, "cdxj", options)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == crawled, "\(options)")
+        }
+        let limited = try Self.export(folder, "cdxj", ["--limit", "0"])
+        defer { try? FileManager.default.removeItem(atPath: limited) }
+        #expect(try String(contentsOfFile: limited, encoding: .utf8) != crawled)
+    }
+
     @Test func geoJSONAndKMLParseBackWithLongitudeFirst() async throws {
         let folder = try await ForensicsFixture.archive()
         // The whole archive: every hit with a position, points at 0,0 included (flagged null_island).

@@ -75,6 +75,17 @@ import Testing
             ])
     }
 
+    /// The extensions a folder walk reads, now derived from `MediaFormat`: the same 25 as when
+    /// they were listed by hand.
+    @Test func walkedExtensionsAreThoseOfEveryMediaFormat() {
+        #expect(
+            MediaFileWalker.mediaExtensions == [
+                "jpg", "jpeg", "jpe", "tif", "tiff", "png", "webp", "heic", "heif", "hif", "avif",
+                "mp4", "m4v", "mov", "qt", "3gp", "3gpp", "3g2", "dng", "nef", "nrw", "arw", "cr2", "orf", "rw2",
+            ])
+        #expect(MediaFileWalker.mediaExtensions == Set(MediaFormat.allCases.flatMap(\.fileExtensions)))
+    }
+
     @Test func parallelExtractionKeepsInputOrder() throws {
         let root = try Self.makeTree()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -1,4 +1,4 @@
-public import ArchiveIndex
+import ArchiveIndex
 public import ArgumentParser
 import Crawling
 import GRDB
@@ -67,48 +67,70 @@ public struct ExportCommand: ParsableCommand {
     public func perform() throws -> String {
         let layout = archiveOptions.layout
         let request = try filters.request(defaultLimit: nil)
+        // One case per format and no `default`: a new format does not compile until it says what
+        // it writes.
         switch format {
-        case .csv, .jsonl, .geojson, .kml:
-            let hits = try search(request, layout: layout)
-            var sink = try FileSink(path: output)
-            switch format {
-            case .kml: KMLWriter.write(hits, title: "vestige export of \(layout.directory)", to: &sink)
-            case .csv: HitWriter(format: .csv).write(hits, to: &sink)
-            case .geojson: HitWriter(format: .geojson).write(hits, to: &sink)
-            default: HitWriter(format: .jsonl).write(hits, to: &sink)
+        case .csv:
+            return try exportHits(request, layout: layout, placedOnly: false) {
+                HitWriter(format: .csv).write($0, to: &$1)
             }
-            try sink.commit()
-            let placed = hits.filter { $0.latitude != nil && $0.longitude != nil }.count
-            let rows =
-                format == .geojson || format == .kml
-                ? "\(placed) of \(hits.count) hits (with a position)" : "\(hits.count) hits"
-            return "exported \(rows) to \(output) (\(ByteCount.format(sink.bytes)))"
+        case .jsonl:
+            return try exportHits(request, layout: layout, placedOnly: false) {
+                HitWriter(format: .jsonl).write($0, to: &$1)
+            }
+        case .geojson:
+            return try exportHits(request, layout: layout, placedOnly: true) {
+                HitWriter(format: .geojson).write($0, to: &$1)
+            }
+        case .kml:
+            let title = "vestige export of \(layout.directory)"
+            return try exportHits(request, layout: layout, placedOnly: true) {
+                KMLWriter.write($0, title: title, to: &$1)
+            }
         case .cdxj:
-            var lines: [String] = []
-            var skipped = 0
-            if filters.isFiltered {
-                for hit in try search(request, layout: layout) {
-                    guard let file = hit.warcFile, let offset = hit.warcOffset, let path = warcPath(file, layout) else {
-                        skipped += 1
-                        continue
-                    }
-                    let entry = try WARCReader.record(at: offset, in: path)
-                    if let line = CDXJIndexer.line(for: entry, filename: file) { lines.append(line) }
-                }
-            } else {
-                for name in directoryEntries(layout.warcDirectory, suffixes: [".warc.gz", ".warc.zst", ".warc"]) {
-                    let reader = try WARCReader(path: layout.warcPath(name))
-                    while let entry = try reader.next() {
-                        if let line = CDXJIndexer.line(for: entry, filename: name) { lines.append(line) }
-                    }
-                }
-            }
-            try CDXJIndexWriter.write(lines: lines, to: output)
-            return "exported \(CDXJIndexWriter.sorted(lines).count) CDXJ lines to \(output)"
-                + (skipped > 0 ? " (\(skipped) hits have no WARC record: posts from JSONL dumps)" : "")
+            return try exportCDXJ(request, layout: layout)
         case .wacz:
             return try exportWACZ(request, layout: layout)
         }
+    }
+
+    /// Writes the hits as rows with `write`; `placedOnly` formats hold only the hits with a position.
+    private func exportHits(
+        _ request: SearchRequest, layout: ArchiveLayout, placedOnly: Bool,
+        write: ([SearchHit], inout FileSink) -> Void
+    ) throws -> String {
+        let hits = try search(request, layout: layout)
+        var sink = try FileSink(path: output)
+        write(hits, &sink)
+        try sink.commit()
+        let placed = hits.filter { $0.latitude != nil && $0.longitude != nil }.count
+        let rows = placedOnly ? "\(placed) of \(hits.count) hits (with a position)" : "\(hits.count) hits"
+        return "exported \(rows) to \(output) (\(ByteCount.format(sink.bytes)))"
+    }
+
+    private func exportCDXJ(_ request: SearchRequest, layout: ArchiveLayout) throws -> String {
+        var lines: [String] = []
+        var skipped = 0
+        if filters.isFiltered {
+            for hit in try search(request, layout: layout) {
+                guard let file = hit.warcFile, let offset = hit.warcOffset, let path = warcPath(file, layout) else {
+                    skipped += 1
+                    continue
+                }
+                let entry = try WARCReader.record(at: offset, in: path)
+                if let line = CDXJIndexer.line(for: entry, filename: file) { lines.append(line) }
+            }
+        } else {
+            for name in directoryEntries(layout.warcDirectory, suffixes: [".warc.gz", ".warc.zst", ".warc"]) {
+                let reader = try WARCReader(path: layout.warcPath(name))
+                while let entry = try reader.next() {
+                    if let line = CDXJIndexer.line(for: entry, filename: name) { lines.append(line) }
+                }
+            }
+        }
+        try CDXJIndexWriter.write(lines: lines, to: output)
+        return "exported \(CDXJIndexWriter.sorted(lines).count) CDXJ lines to \(output)"
+            + (skipped > 0 ? " (\(skipped) hits have no WARC record: posts from JSONL dumps)" : "")
     }
 
     private func exportWACZ(_ request: SearchRequest, layout: ArchiveLayout) throws -> String {

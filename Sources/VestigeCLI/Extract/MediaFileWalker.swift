@@ -1,3 +1,5 @@
+import MediaMetadata
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -10,11 +12,8 @@
 /// does: named files always; in named folders only files with a media extension, and subfolders
 /// only with `-r`. Symbolic links to folders are not followed (no loops); hidden entries are skipped.
 public struct MediaFileWalker {
-    /// Extensions read when walking folders (lower case).
-    public static let mediaExtensions: Set<String> = [
-        "jpg", "jpeg", "jpe", "tif", "tiff", "png", "webp", "heic", "heif", "hif", "avif",
-        "mp4", "m4v", "mov", "qt", "3gp", "3gpp", "3g2", "dng", "nef", "nrw", "arw", "cr2", "orf", "rw2",
-    ]
+    /// Extensions read when walking folders (lower case): those of every format vestige reads.
+    public static let mediaExtensions = Set(MediaFormat.allCases.flatMap(\.fileExtensions))
 
     /// Walk subfolders too.
     public var recursive: Bool

@@ -4,10 +4,17 @@ public import ArgumentParser
 /// The query and filters shared by `vestige search` and `vestige export`, so both select
 /// exactly the same hits from the same options.
 public struct SearchFilterOptions: ParsableArguments {
-    /// True when any filter or query is given (export then takes a subset, not the whole archive).
+    /// True when a query, a filter or `--limit` is given (export then takes the hits, not the whole
+    /// archive). Read from the request the options build (`SearchRequest.narrowsHits`), so a new
+    /// filter counts without being listed here; options that build no request were given too.
     var isFiltered: Bool {
-        !query.isEmpty || near != nil || radiusKm != nil || bbox != nil || since != nil || until != nil
-            || author != nil || hasGPS || deleted || history || !kind.isEmpty || limit != nil
+        // `--limit 0` asks for all hits, the request of no --limit, but it asks for hits.
+        if limit != nil { return true }
+        do {
+            return try request(defaultLimit: nil).narrowsHits
+        } catch {
+            return true
+        }
     }
 
     @Argument(help: "The query (several arguments are joined with spaces). Omit to list by filters.")
