@@ -73,7 +73,7 @@ import VestigeCLI
         #expect(errors[2].contains("quote"))
         #expect(errors[3].contains("colour"))
         #expect(errors[4].contains("--near"))
-        #expect(errors[5].contains("has_gps"))
+        #expect(errors[5].contains("--has-gps"))
         #expect(Self.ids(answers[6]["hits"]).count == 1)
     }
 
