@@ -1,7 +1,13 @@
-import ArchiveIndex
-import Foundation
 import GRDB
 import WARC
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Imports a WACZ package: every WARC file in it is copied byte for byte into the archive's
 /// `warc/` folder, after its ZIP CRC-32 and its SHA-256 (against `datapackage.json`) check out,
@@ -15,15 +21,21 @@ import WARC
 /// name and its bytes verifiable with `sha256sum` against the package's own datapackage.json.
 /// An entry that fails a check is reported (package and entry named) and not copied; the other
 /// entries are imported. Importing the same package again verifies it and changes nothing.
-struct WACZImporter {
+public struct WACZImporter {
     /// Imports the copied WARC files.
-    let warcImporter: WARCImporter
+    public let warcImporter: WARCImporter
     /// The archive folder (`DIR`; copies go to `DIR/warc/`).
-    let archive: String
+    public let archive: String
+
+    /// An importer copying into `archive/warc/` and importing with `warcImporter`.
+    public init(warcImporter: WARCImporter, archive: String) {
+        self.warcImporter = warcImporter
+        self.archive = archive
+    }
 
     /// Imports the package at `path`. `problem` gets what could not be imported, `note` what was
     /// done besides (copies made, pages titled, pages the package lists but does not hold).
-    func importFile(
+    public func importFile(
         path: String, problem: (ImportProblem) -> Void, note: (String) -> Void,
         progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportSummary {
@@ -61,11 +73,9 @@ struct WACZImporter {
             bad("\(path): \(listed) is listed in datapackage.json but missing from the package")
         }
         let warcDirectory = archive + "/warc"
-        do {
-            try FileManager.default.createDirectory(atPath: warcDirectory, withIntermediateDirectories: true)
-        } catch {
+        if mkdir(warcDirectory, 0o755) != 0 && errno != EEXIST {
             throw ArchiveIndexError.database(
-                path: warcDirectory, context: "creating the WARC folder", message: error.localizedDescription)
+                path: warcDirectory, context: "creating the WARC folder", message: String(cString: strerror(errno)))
         }
         var copies: [String] = []
         for entry in reader.warcEntries {

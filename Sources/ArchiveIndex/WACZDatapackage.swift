@@ -1,4 +1,3 @@
-import ArchiveIndex
 import WARC
 
 /// What a WACZ's `datapackage.json` says about its entries: the SHA-256 of each resource, by

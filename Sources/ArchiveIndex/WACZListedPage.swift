@@ -1,5 +1,3 @@
-import ArchiveIndex
-
 /// One page of a WACZ page list (`pages/pages.jsonl`): the URL and capture time of an entry
 /// point, with the title (and, from browsertrix `--text`, the text) the crawler saw.
 struct WACZListedPage: Equatable {
