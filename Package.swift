@@ -107,7 +107,8 @@ let package = Package(
             swiftSettings: strictSettings),
         // A loopback HTTP/1.1 server on raw sockets for tests: scripted, fault-injecting responses.
         .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer", swiftSettings: strictSettings),
-        // The inputs scripts/fuzz stored in Fuzz/Findings, for the tests that replay them.
+        // The inputs scripts/fuzz stored in Fuzz/Findings, for the tests that replay them, and the
+        // seeded generator (SplitMix64) the tests that damage inputs share.
         .target(name: "FuzzFindings", path: "Tests/FuzzFindings", swiftSettings: strictSettings),
         .testTarget(
             name: "FetchingTests", dependencies: ["Fetching", "TestHTTPServer", "FuzzFindings"],
@@ -132,7 +133,7 @@ let package = Package(
             name: "WARCTests", dependencies: ["WARC", "FuzzFindings"], resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "PlatformAdaptersTests", dependencies: ["PlatformAdapters", "FuzzFindings"],
+            name: "PlatformAdaptersTests", dependencies: ["PlatformAdapters", "Crawling", "FuzzFindings"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
         .testTarget(

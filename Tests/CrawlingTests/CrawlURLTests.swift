@@ -34,31 +34,6 @@ import Testing
         #expect(CrawlURL("#top", relativeTo: base)?.string == "http://example.com/dir/page.html?x=1")
     }
 
-    /// RFC 3986 §5.4.1 and §5.4.2 against its base `http://a/b/c/d;p?q`, normalised as the
-    /// frontier keeps URLs: no fragment, "/" for an empty path. ("http:g" is left out: the RFC
-    /// allows either answer.)
-    @Test(
-        arguments: [
-            ("g:h", nil), ("g", "http://a/b/c/g"), ("./g", "http://a/b/c/g"), ("g/", "http://a/b/c/g/"),
-            ("/g", "http://a/g"), ("//g", "http://g/"), ("?y", "http://a/b/c/d;p?y"), ("g?y", "http://a/b/c/g?y"),
-            ("#s", "http://a/b/c/d;p?q"), ("g#s", "http://a/b/c/g"), ("g?y#s", "http://a/b/c/g?y"),
-            (";x", "http://a/b/c/;x"), ("g;x", "http://a/b/c/g;x"), ("g;x?y#s", "http://a/b/c/g;x?y"),
-            ("", "http://a/b/c/d;p?q"), (".", "http://a/b/c/"), ("./", "http://a/b/c/"), ("..", "http://a/b/"),
-            ("../", "http://a/b/"), ("../g", "http://a/b/g"), ("../..", "http://a/"), ("../../", "http://a/"),
-            ("../../g", "http://a/g"),
-            ("../../../g", "http://a/g"), ("../../../../g", "http://a/g"), ("/./g", "http://a/g"),
-            ("/../g", "http://a/g"), ("g.", "http://a/b/c/g."), (".g", "http://a/b/c/.g"), ("g..", "http://a/b/c/g.."),
-            ("..g", "http://a/b/c/..g"), ("./../g", "http://a/b/g"), ("./g/.", "http://a/b/c/g/"),
-            ("g/./h", "http://a/b/c/g/h"), ("g/../h", "http://a/b/c/h"), ("g;x=1/./y", "http://a/b/c/g;x=1/y"),
-            ("g;x=1/../y", "http://a/b/c/y"), ("g?y/./x", "http://a/b/c/g?y/./x"),
-            ("g?y/../x", "http://a/b/c/g?y/../x"),
-            ("g#s/./x", "http://a/b/c/g"), ("g#s/../x", "http://a/b/c/g"),
-        ] as [(String, String?)])
-    func resolvesTheRFC3986Examples(reference: String, expected: String?) throws {
-        let base = try #require(CrawlURL("http://a/b/c/d;p?q"))
-        #expect(CrawlURL(reference, relativeTo: base)?.string == expected)
-    }
-
     @Test(arguments: [
         "mailto:a@example.com", "javascript:void(0)", "data:image/png;base64,AA", "", "ftp://x/y", "http://",
     ])

@@ -1,4 +1,5 @@
 import Fetching
+import FuzzFindings
 import TestHTTPServer
 import Testing
 

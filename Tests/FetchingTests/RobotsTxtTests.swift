@@ -1,4 +1,5 @@
 import Fetching
+import FuzzFindings
 import Testing
 
 /// robots.txt parsing and matching (RFC 9309), including the RFC's own examples and hostile input.

@@ -1,24 +1,12 @@
 import BinaryParsing
 import Foundation
+import FuzzFindings
 import MediaMetadata
 import Testing
 
 /// Every gap fixture cut short at many lengths and with bits flipped and bytes overwritten: each
 /// damaged copy must come back as metadata or as a `MetadataError`, quickly, never as a trap.
 @Suite struct GapFixtureDamageTests {
-    /// SplitMix64: the same damage on every run.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
-    }
-
     /// Damaged copies of `bytes`: prefixes (every length up to 96 bytes, then about 120 more
     /// spread over the file), 150 single bit flips and 50 runs of 1–8 random bytes.
     static func damaged(_ bytes: [UInt8], seed: UInt64) -> [[UInt8]] {
@@ -27,7 +15,7 @@ import Testing
         for length in Array(0..<min(96, bytes.count)) + Array(stride(from: 96, to: bytes.count, by: step)) {
             copies.append(Array(bytes.prefix(length)))
         }
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         for _ in 0..<150 {
             var copy = bytes
             let index = random.below(copy.count)

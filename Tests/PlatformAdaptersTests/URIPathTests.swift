@@ -1,9 +1,11 @@
+import Crawling
 import Testing
 
 @testable import PlatformAdapters
 
 /// RFC 3986's own examples: §5.2.4 (remove_dot_segments) on the paths §5.4's references merge
-/// to, and §5.4's normal and abnormal examples resolved whole by `URLParts.resolve`.
+/// to, and §5.4's normal and abnormal examples resolved whole by `URLParts.resolve` and by the
+/// crawler's `CrawlURL` (the frontier's form of a link), both over one table.
 @Suite struct URIPathTests {
     @Test(arguments: [
         // §5.2.4's two worked examples.
@@ -50,5 +52,11 @@ import Testing
     @Test(arguments: examples)
     func resolvesTheRFC3986Examples(reference: String, expected: String?) {
         #expect(URLParts.resolve(reference, against: Self.base) == expected)
+    }
+
+    @Test(arguments: examples)
+    func theCrawlerResolvesTheRFC3986Examples(reference: String, expected: String?) throws {
+        let base = try #require(CrawlURL(Self.base))
+        #expect(CrawlURL(reference, relativeTo: base)?.string == expected)
     }
 }
