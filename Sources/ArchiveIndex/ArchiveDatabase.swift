@@ -84,6 +84,8 @@ public final class ArchiveDatabase: Sendable {
             try db.execute(sql: "CREATE INDEX posts_record ON posts(record_id)")
         }
         migrator.registerMigration("v4-tags") { db in try IndexSchema.migrateV4Tags(db) }
+        // Media rows from `exiftool -json` files: the JSON file, the object's index, the object.
+        migrator.registerMigration("v5-exiftool-json") { db in try ExifToolSchema.createV5(db) }
         // Which WARC files the index has read in full, at which size: a crawl indexes only the
         // files it wrote since (WARC files are never appended once closed).
         migrator.registerMigration("v6-indexed-warcs") { db in
@@ -96,8 +98,11 @@ public final class ArchiveDatabase: Sendable {
                     )
                     """)
         }
-        // Media rows from `exiftool -json` files: the JSON file, the object's index, the object.
-        migrator.registerMigration("v5-exiftool-json") { db in try ExifToolSchema.createV5(db) }
+        // `warc_files` times as ISO 8601 UTC text like every other time in the index (imports
+        // wrote epoch seconds, the crawl WARC-Date text). Deferred foreign keys: the table is rebuilt.
+        migrator.registerMigration("v7-warc-file-times", foreignKeyChecks: .deferred) { db in
+            try WARCFileTime.migrateV7(db)
+        }
         return migrator
     }
 

@@ -60,12 +60,13 @@ public struct WARCImporter {
             var partials: [String: PartialMedia] = [:]
             try db.beginTransaction(.immediate)
             do {
+                let now = WARCFileTime.now()
                 try db.execute(
                     sql: """
                         INSERT INTO warc_files (name, opened_at, closed_at, records, bytes) VALUES (?, ?, ?, 0, ?)
                         ON CONFLICT (name) DO NOTHING
                         """,
-                    arguments: [warcName, WARCDate.now().secondsSince1970, WARCDate.now().secondsSince1970, total])
+                    arguments: [warcName, now, now, total])
                 var inTransaction = 0
                 var failures = 0
                 while true {

@@ -37,7 +37,7 @@ enum ArchiveRecovery {
             for name in directoryEntries(layout.warcDirectory, suffixes: [".warc.gz"]) where !known.contains(name) {
                 try db.execute(
                     sql: "INSERT INTO warc_files (name, opened_at) VALUES (?, ?)",
-                    arguments: [name, WARCDate.now().description])
+                    arguments: [name, WARCFileTime.now()])
             }
             return try String.fetchAll(db, sql: "SELECT name FROM warc_files WHERE closed_at IS NULL")
         }
@@ -79,13 +79,12 @@ enum ArchiveRecovery {
                             record.headers["WARC-Date"] ?? "", record.headers["WARC-IP-Address"],
                             record.headers["WARC-Refers-To"],
                         ])
-                    if db.changesCount > 0 {
-                        result.recoveredCaptures += 1
-                        try db.execute(
-                            sql:
-                                "UPDATE frontier SET state = 'done' WHERE url = ? AND state IN ('in_flight', 'queued')",
-                            arguments: [url])
-                    }
+                    if db.changesCount > 0 { result.recoveredCaptures += 1 }
+                    // Whoever recorded the capture (this run, or an index that read the file after
+                    // the run stopped), the URL is archived: never fetch it again.
+                    try db.execute(
+                        sql: "UPDATE frontier SET state = 'done' WHERE url = ? AND state IN ('in_flight', 'queued')",
+                        arguments: [url])
                 }
                 if let damagedFrom {
                     // Nothing may point into the bytes that were moved away.
@@ -102,7 +101,7 @@ enum ArchiveRecovery {
                 let size = fileSize(path)
                 try db.execute(
                     sql: "UPDATE warc_files SET closed_at = ?, bytes = ? WHERE name = ?",
-                    arguments: [WARCDate.now().description, size, name])
+                    arguments: [WARCFileTime.now(), size, name])
             }
         }
         result.requeued = try Frontier(database: database).requeueInFlight()

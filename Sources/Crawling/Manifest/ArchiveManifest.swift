@@ -104,15 +104,9 @@ public enum ArchiveManifest {
         !name.isEmpty && !name.contains("/") && name != "." && name != ".." && !name.hasPrefix(".")
     }
 
-    /// `warc_files.closed_at` is WARC-Date text when the crawler wrote it and epoch seconds when
-    /// an import did.
+    /// `warc_files.closed_at` as a date (`WARCFileTime`); the epoch for a value that is not one.
     static func closedDate(_ value: DatabaseValue) -> WARCDate {
-        switch value.storage {
-        case .string(let text): WARCDate(parsing: text) ?? WARCDate(seconds: 0)
-        case .double(let seconds): WARCDate(secondsSince1970: seconds)
-        case .int64(let seconds): WARCDate(seconds: seconds)
-        default: WARCDate(seconds: 0)
-        }
+        WARCFileTime.date(value) ?? WARCDate(seconds: 0)
     }
 
     /// The whole file as text; nil when it cannot be read.
