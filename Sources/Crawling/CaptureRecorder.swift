@@ -27,6 +27,10 @@ public actor CaptureRecorder {
     private let database: ArchiveDatabase
     private let index: CrawlIndexFile
     private var currentFile: String?
+    /// Files holding records whose capture could not be committed (the database write failed
+    /// after the WARC write): never marked closed, so the next run's recovery reads them, records
+    /// the captures and marks their URLs done instead of fetching them again.
+    private var unreconciled: Set<String> = []
     private var recordsSinceCheckpoint = 0
     /// Records written between two fsyncs of the WARC file.
     public let checkpointInterval: Int
@@ -84,11 +88,17 @@ public actor CaptureRecorder {
         let locations = try writer.write([responseRecord, requestRecord, metadata])
         let location = locations[0]
         try index.append(CDXJIndexer.line(for: responseRecord, location: location).map { [$0] } ?? [])
-        let added = try commit(
-            location: location, locations: locations, url: response.url, recordType: recordType,
-            status: response.statusCode, mime: response.headers["Content-Type"], date: date, ip: response.remoteIP,
-            refersTo: recordType == "revisit" ? responseRecord.headers["WARC-Refers-To"] : nil,
-            frontierID: finishes ? frontierID : nil, links: links)
+        let added: [CrawlURL]
+        do {
+            added = try commit(
+                location: location, locations: locations, url: response.url, recordType: recordType,
+                status: response.statusCode, mime: response.headers["Content-Type"], date: date, ip: response.remoteIP,
+                refersTo: recordType == "revisit" ? responseRecord.headers["WARC-Refers-To"] : nil,
+                frontierID: finishes ? frontierID : nil, links: links)
+        } catch {
+            unreconciled.insert(location.filename)
+            throw error
+        }
         return RecordedCapture(recordType: recordType, location: location, addedLinks: added)
     }
 
@@ -103,11 +113,11 @@ public actor CaptureRecorder {
     public func close() throws {
         try writer.close()
         try index.merge()
-        if let currentFile {
+        if let currentFile, !unreconciled.contains(currentFile) {
             try database.writer.write { db in
                 try db.execute(
                     sql: "UPDATE warc_files SET closed_at = ? WHERE name = ?",
-                    arguments: [WARCDate.now().description, currentFile])
+                    arguments: [WARCFileTime.now(), currentFile])
             }
         }
         currentFile = nil
@@ -120,11 +130,11 @@ public actor CaptureRecorder {
         let previousFile = currentFile
         currentFile = locations.last?.filename
         let added = try database.writer.write { db in
-            if let previousFile, previousFile != location.filename {
+            if let previousFile, previousFile != location.filename, !unreconciled.contains(previousFile) {
                 // The writer rolled over: the previous file is complete.
                 try db.execute(
                     sql: "UPDATE warc_files SET closed_at = ? WHERE name = ? AND closed_at IS NULL",
-                    arguments: [date.description, previousFile])
+                    arguments: [WARCFileTime.text(date), previousFile])
             }
             // A batch goes into one file: one row update for all its records.
             try db.cachedStatement(
@@ -133,7 +143,7 @@ public actor CaptureRecorder {
                     ON CONFLICT(name) DO UPDATE SET records = records + excluded.records, bytes = bytes + excluded.bytes
                     """
             ).execute(arguments: [
-                location.filename, date.description, locations.count, locations.reduce(0) { $0 + $1.length },
+                location.filename, WARCFileTime.text(date), locations.count, locations.reduce(0) { $0 + $1.length },
             ])
             try db.cachedStatement(
                 sql: """

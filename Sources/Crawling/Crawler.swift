@@ -151,6 +151,7 @@ public actor Crawler {
                     let retryWait = (try? frontier.nextRetryDate())?.map { max(0, $0.timeIntervalSinceNow) }
                     let queued = (try? frontier.counts()[.queued]) ?? 0
                     guard let wait = [retryWait, queued > 0 ? 0.05 : nil].compactMap({ $0 }).min() else { break }
+                    // Only cancellation ends the wait early, and the loop checks again anyway.
                     try? await Task.sleep(for: .milliseconds(Int(min(wait, 5) * 1000) + 1))
                     continue
                 }
@@ -158,6 +159,7 @@ public actor Crawler {
                 if !tickPending {
                     tickPending = true
                     group.addTask {
+                        // Cancelled when the crawl ends: the tick is then not needed.
                         try? await Task.sleep(for: .milliseconds(200))
                         return .tick
                     }
@@ -170,6 +172,7 @@ public actor Crawler {
             while let completion = await group.next() { finished(completion) }
         }
         try await recorder.close()
+        // Everything is committed in the WAL already; the checkpoint only folds it into the main file.
         try? database.checkpoint()
         client.shutdown()
         return currentStatistics()
@@ -219,6 +222,7 @@ public actor Crawler {
                 // disallow for now. Not an exclusion: ask for robots.txt again later, then the URL.
                 if robots[url.origin] != nil, robotsRetryScheduled.insert(url.origin).inserted {
                     Task {
+                        // Cancellation only shortens the wait before robots.txt is asked again.
                         try? await Task.sleep(for: .seconds(configuration.robotsRetryDelay))
                         self.forgetRobots(of: url.origin)
                     }
@@ -231,7 +235,12 @@ public actor Crawler {
                 return nil
             }
             if !rules.allows(url.pathAndQuery) {
-                try? frontier.mark(entry.id, .excluded, reason: "robots.txt")
+                do {
+                    try frontier.mark(entry.id, .excluded, reason: "robots.txt")
+                } catch {
+                    frontierWriteFailed("mark \(entry.url) excluded by robots.txt", url: entry.url, error: error)
+                    return nil
+                }
                 statistics.robotsExcluded += 1
                 onEvent(CrawlEvent(kind: .excluded, url: entry.url, reason: "robots.txt"))
                 return nil
@@ -241,7 +250,11 @@ public actor Crawler {
         do {
             try await politeness.acquire(host)
         } catch {
-            try? frontier.mark(entry.id, .queued)
+            do {
+                try frontier.mark(entry.id, .queued)
+            } catch {
+                frontierWriteFailed("queue \(entry.url) again", url: entry.url, error: error)
+            }
             return nil
         }
         let rangeKind = configuration.mediaMode == .headers ? MediaRangePlan.kind(forPath: url.path) : nil
@@ -309,7 +322,9 @@ public actor Crawler {
         } catch {
             // The WARC could not be written (disk full…): leave the URL for the next run.
             onEvent(CrawlEvent(kind: .failed, url: entry.url, reason: "could not archive: \(error)"))
-            try? frontier.mark(entry.id, .queued, reason: "\(error)")
+            // The failure is reported; if this write fails too, the URL stays in flight and the
+            // next run's recovery queues it again.
+            try? frontier.requeueIfInFlight(entry.id, reason: "\(error)")
             statistics.archiveFailure = statistics.archiveFailure ?? "\(error)"
             stopRequested = true
         }
@@ -331,7 +346,8 @@ public actor Crawler {
                 _ = try await recorder.record(response, frontierID: entry.id, outlinks: [], finishes: false)
             } catch {
                 onEvent(CrawlEvent(kind: .failed, url: entry.url, reason: "could not archive: \(error)"))
-                try? frontier.mark(entry.id, .queued, reason: "\(error)")
+                // As in `archive`: a URL this leaves in flight is queued again by the next run.
+                try? frontier.requeueIfInFlight(entry.id, reason: "\(error)")
                 stopRequested = true
                 return
             }
@@ -351,7 +367,12 @@ public actor Crawler {
             await politeness.release(host)
             response = next
         }
-        try? frontier.mark(entry.id, .done, reason: "headers only")
+        do {
+            try frontier.mark(entry.id, .done, reason: "headers only")
+        } catch {
+            frontierWriteFailed("mark \(entry.url) done", url: entry.url, error: error)
+            return
+        }
         statistics.archived += 1
         statistics.headerOnlyMedia += 1
         statistics.headerOnlyMediaBytes += Int64(range.total)
@@ -417,9 +438,12 @@ public actor Crawler {
 
     private func enqueue(_ urls: [CrawlURL], depth: Int, via: CrawlURL, redirects: Int, ignoreDepth: Bool) {
         let accepted = admit(urls, depth: depth, ignoreDepth: ignoreDepth)
-        guard let added = try? frontier.addReturningNew(accepted, depth: depth, via: via.string, redirects: redirects)
-        else { return }
-        noteAdded(accepted, added: added)
+        do {
+            let added = try frontier.addReturningNew(accepted, depth: depth, via: via.string, redirects: redirects)
+            noteAdded(accepted, added: added)
+        } catch {
+            frontierWriteFailed("queue \(accepted.count) links found at \(via.string)", url: via.string, error: error)
+        }
     }
 
     /// The URLs of `urls` to put in the frontier: in scope, under the per-host cap, and not put
@@ -453,6 +477,15 @@ public actor Crawler {
 
     // MARK: - Failures and retries
 
+    /// A frontier or archive write failed. Going on could lose links or fetch a URL twice, so
+    /// the crawl stops as for a WARC write failure (`archiveFailure`); what is committed stays,
+    /// and the next run resumes from it (URLs left in flight are queued again).
+    private func frontierWriteFailed(_ what: String, url: String, error: any Error) {
+        onEvent(CrawlEvent(kind: .failed, url: url, reason: "could not \(what): \(error)"))
+        statistics.archiveFailure = statistics.archiveFailure ?? "could not \(what): \(error)"
+        stopRequested = true
+    }
+
     func handleFailure(_ entry: FrontierEntry, error: FetchError) {
         var generator = SystemRandomNumberGenerator()
         if let wait = retryPolicy.delay(afterAttempt: entry.attempts, error: error, using: &generator) {
@@ -463,13 +496,23 @@ public actor Crawler {
     }
 
     func scheduleRetry(_ entry: FrontierEntry, after seconds: Double, reason: String) {
-        try? frontier.mark(entry.id, .retry, reason: reason, retryAt: Date().addingTimeInterval(seconds))
+        do {
+            try frontier.mark(entry.id, .retry, reason: reason, retryAt: Date().addingTimeInterval(seconds))
+        } catch {
+            frontierWriteFailed("schedule a retry of \(entry.url)", url: entry.url, error: error)
+            return
+        }
         statistics.retries += 1
         onEvent(CrawlEvent(kind: .retry, url: entry.url, reason: "\(reason); retry in \(Int(seconds.rounded(.up))) s"))
     }
 
     func markFailed(_ entry: FrontierEntry, reason: String) {
-        try? frontier.mark(entry.id, .failed, reason: reason)
+        do {
+            try frontier.mark(entry.id, .failed, reason: reason)
+        } catch {
+            frontierWriteFailed("mark \(entry.url) failed", url: entry.url, error: error)
+            return
+        }
         let kind = reason.split(separator: ":").first.map(String.init) ?? reason
         statistics.failures[kind, default: 0] += 1
         onEvent(CrawlEvent(kind: .failed, url: entry.url, reason: reason))
@@ -513,9 +556,15 @@ public actor Crawler {
             await politeness.setCrawlDelay(.milliseconds(Int(delay * 1000)), for: host)
         }
         // robots.txt is part of the evidence: archive it as its own capture.
-        if let robotsURL = CrawlURL(url), let id = try? frontier.register(robotsURL) {
-            _ = try? await recorder.record(response, frontierID: id, outlinks: rules.sitemaps)
-            statistics.archived += 1
+        if let robotsURL = CrawlURL(url) {
+            do {
+                if let id = try frontier.register(robotsURL) {
+                    _ = try await recorder.record(response, frontierID: id, outlinks: rules.sitemaps)
+                    statistics.archived += 1
+                }
+            } catch {
+                frontierWriteFailed("archive \(url)", url: url, error: error)
+            }
         }
         let sitemaps = rules.sitemaps.compactMap { CrawlURL($0) }
         enqueue(sitemaps, depth: 0, via: CrawlURL(url) ?? configuration.seeds[0], redirects: 0, ignoreDepth: true)

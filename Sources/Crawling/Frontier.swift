@@ -164,6 +164,18 @@ public struct Frontier: Sendable {
             arguments: [state.rawValue, reason, retryAt?.timeIntervalSince1970, Date().timeIntervalSince1970, id])
     }
 
+    /// Puts the URL `id` back in the queue after its archiving failed, unless it is no longer in
+    /// flight: a failure reported after its capture was committed (the WARC writer rolled to a new
+    /// file and went on) leaves it done, so it is never archived twice.
+    public func requeueIfInFlight(_ id: Int64, reason: String) throws {
+        try database.writer.write { db in
+            try db.cachedStatement(
+                sql:
+                    "UPDATE frontier SET state = 'queued', reason = ?, updated_at = ? WHERE id = ? AND state = 'in_flight'"
+            ).execute(arguments: [reason, Date().timeIntervalSince1970, id])
+        }
+    }
+
     /// Puts URLs left in flight by an interrupted run back in the queue; returns how many.
     @discardableResult
     public func requeueInFlight() throws -> Int {

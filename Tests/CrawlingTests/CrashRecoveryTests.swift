@@ -2,6 +2,7 @@ import ArchiveIndex
 import Crawling
 import Foundation
 import GRDB
+import Synchronization
 import TestHTTPServer
 import Testing
 import WARC
@@ -221,5 +222,70 @@ import WARC
         let layout = ArchiveLayout(directory: archive)
         try Self.expectIndexMatches(archive, warcFolder: layout.warcDirectory)
         #expect(try Self.run(["verify", "--archive", archive]).status == 0)
+    }
+}
+
+/// A frontier write that fails mid-crawl stops the crawl like a full disk does: exit status 1,
+/// a message naming the write and how to resume, nothing archived lost, and a rerun finishes.
+@Suite(.serialized) struct FrontierWriteFailureTests {
+    /// Answers 503 to its first request of `/p/5`, then 200 like every other page.
+    final class FirstAnswerBusy: Sendable {
+        let answered = Mutex(false)
+
+        func reply(_ path: String) -> Reply {
+            let busy =
+                path == "/p/5"
+                && answered.withLock { answered in
+                    defer { answered = true }
+                    return !answered
+                }
+            return busy ? .response(status: 503, headers: [], body: []) : .text("page \(path)")
+        }
+    }
+
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: CrashRecoveryTests.binary),
+            "needs .build/debug/vestige (swift build)"))
+    func aFailedFrontierWriteStopsTheCrawlAndARerunResumes() throws {
+        let pages = 30
+        let site = FirstAnswerBusy()
+        let server = try CrashRecoveryTests.site(pages: pages) { site.reply($0) }
+        defer { server.stop() }
+        let archive = FileManager.default.temporaryDirectory.appendingPathComponent("vestige-frontier-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: archive) }
+        let layout = ArchiveLayout(directory: archive)
+        try FileManager.default.createDirectory(atPath: archive, withIntermediateDirectories: true)
+        // The 503 makes the crawler schedule a retry: that frontier write is refused.
+        try ArchiveDatabase(path: layout.databasePath).writer.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER injected_failure BEFORE UPDATE OF state ON frontier WHEN NEW.state = 'retry'
+                    BEGIN SELECT RAISE(ABORT, 'injected frontier failure'); END
+                    """)
+        }
+        let arguments = CrashRecoveryTests.crawlArguments(archive, server)
+
+        let failed = try CrashRecoveryTests.run(arguments)
+        #expect(failed.status == 1)
+        #expect(failed.errors.contains("could not schedule a retry of \(server.url("/p/5"))"), "\(failed.errors)")
+        #expect(failed.errors.contains("injected frontier failure"), "\(failed.errors)")
+        #expect(failed.errors.contains("run the same command again"), "\(failed.errors)")
+        let archived = try ArchiveDatabase(path: layout.databasePath).writer.write { db in
+            try db.execute(sql: "DROP TRIGGER injected_failure")
+            return try String.fetchAll(db, sql: "SELECT record_id FROM captures")
+        }
+        #expect(!archived.isEmpty)
+        #expect(try CrashRecoveryTests.run(["verify", "--archive", archive]).status == 0)
+
+        // The same command again: /p/5, left in flight, is fetched again and the crawl finishes.
+        let rerun = try CrashRecoveryTests.run(arguments)
+        #expect(rerun.status == 0, "\(rerun.errors)")
+        try CrashRecoveryTests.expectEachPageOnce(archive, pages: pages)
+        try CrashRecoveryTests.expectIndexMatches(archive, warcFolder: layout.warcDirectory)
+        let after = try ArchiveDatabase(path: layout.databasePath).writer.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT record_id FROM captures"))
+        }
+        #expect(Set(archived).isSubset(of: after), "captures of the stopped run were lost")
     }
 }

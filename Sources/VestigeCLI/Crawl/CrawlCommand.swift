@@ -32,7 +32,7 @@ public struct CrawlCommand: AsyncParsableCommand {
 
             Progress: a live line on a terminal; with --log FILE, one JSON object per URL event.
             Exit status: 0 when the frontier is done (or --max-pages reached), 130 after Ctrl-C \
-            (rerun to resume), 1 when the archive cannot be written, 64 for bad options.
+            (rerun to resume), 1 when the archive cannot be written or indexed, 64 for bad options.
 
             Examples:
               vestige crawl --archive ./site https://example.org/ --contact mailto:me@example.org
@@ -164,6 +164,7 @@ public struct CrawlCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if outcome.interrupted { throw ExitCode(130) }
+        if outcome.indexFailure != nil { throw ExitCode.failure }
     }
 }
 

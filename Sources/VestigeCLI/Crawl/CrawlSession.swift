@@ -59,6 +59,8 @@ final class CrawlSession: Sendable {
     struct Outcome {
         var statistics: CrawlStatistics
         var interrupted: Bool
+        /// Why indexing what was archived failed (the WARC files are complete), if it did.
+        var indexFailure: String?
     }
 
     func run() async throws -> Outcome {
@@ -87,8 +89,24 @@ final class CrawlSession: Sendable {
         let sealed = try ManifestSealing.seal(layout: layout)
         try printSummary(statistics, interrupted: interrupted)
         StandardStream.writeError(sealed)
-        if indexes { try indexNewFiles() }
-        return Outcome(statistics: statistics, interrupted: interrupted)
+        var indexFailure: String?
+        if indexes {
+            if let failure = statistics.archiveFailure {
+                StandardStream.writeError(
+                    "vestige: not indexed: the archive could not be written (\(failure)); the next run indexes it\n")
+            } else {
+                do {
+                    try indexNewFiles()
+                } catch {
+                    // The WARC files are complete; only the index lags.
+                    indexFailure = "\(error)"
+                    StandardStream.writeError(
+                        "vestige: indexing stopped: \(error); the archive is complete, and the next crawl "
+                            + "(or vestige import of its WARC files) indexes the rest\n")
+                }
+            }
+        }
+        return Outcome(statistics: statistics, interrupted: interrupted, indexFailure: indexFailure)
     }
 
     /// Indexes what the crawl archived (posts through the platform adapters, pages, media
