@@ -1,5 +1,6 @@
 import GRDB
 public import PlatformAdapters
+import WARC
 
 #if canImport(Glibc)
     import Glibc
@@ -25,7 +26,7 @@ public enum IndexRebuilder {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            if [".warc", ".warc.gz", ".warc.zst"].contains(where: name.hasSuffix) { names.append(name) }
+            if WARCCompression.fileSuffixes.contains(where: name.hasSuffix) { names.append(name) }
         }
         return names.sorted()
     }

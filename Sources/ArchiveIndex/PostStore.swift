@@ -59,7 +59,7 @@ public struct PostStore {
             pending += 1
             outcome = .inserted
         } else {
-            (id, outcome) = try update(post, content: content, provenance: provenance, in: db)
+            (id, outcome) = try update(post, content: content, tags: tags, provenance: provenance, in: db)
         }
         var linked = false
         for (position, media) in post.media.enumerated() {
@@ -131,7 +131,8 @@ public struct PostStore {
     }
 
     private mutating func update(
-        _ post: PostRecord, content: [(any DatabaseValueConvertible)?], provenance: PostProvenance, in db: Database
+        _ post: PostRecord, content: [(any DatabaseValueConvertible)?], tags: PostTags, provenance: PostProvenance,
+        in db: Database
     ) throws -> (Int64, Outcome) {
         let select = try db.cachedStatement(
             sql: """
@@ -163,7 +164,6 @@ public struct PostStore {
         let oldAuthor: String? = row[2]
         let oldTags: String = row[20] as String? ?? ""
         let oldMentions: String = row[21] as String? ?? ""
-        let tags = PostTags(text: post.body)
         if contentChanged, !richer {
             try db.cachedStatement(
                 sql: """

@@ -127,13 +127,12 @@ public struct WACZImporter {
         return summary
     }
 
-    /// `<package file name>--<entry file name without .warc(.gz)>-<8 hex of SHA-256>.warc(.gz)`,
+    /// `<package file name>--<entry file name without .warc(.gz|.zst)>-<8 hex of SHA-256>.warc(.gz|.zst)`,
     /// made of safe characters only: a plain file name in `DIR/warc/`, unique per content.
     static func copyName(package: String, entry: String, sha256: String) -> String {
         let packageName = package.split(separator: "/").last.map(String.init) ?? package
         let entryName = entry.split(separator: "/").last.map(String.init) ?? entry
-        let lower = entryName.lowercased()
-        let suffix = lower.hasSuffix(".warc.gz") ? ".warc.gz" : ".warc"
+        let suffix = WARCCompression.fileSuffix(of: entryName) ?? ".warc"
         let stem = String(entryName.dropLast(suffix.count))
         return WACZWriter.safeFileName("\(packageName)--\(stem)-\(sha256.prefix(8))") + suffix
     }

@@ -64,7 +64,7 @@ final class CrawlIndexFile {
     func rebuild() throws {
         try POSIXDirectory.make(folder)
         var lines: [String] = []
-        for name in directoryEntries(layout.warcDirectory, suffixes: [".warc.gz", ".warc.zst", ".warc"]) {
+        for name in directoryEntries(layout.warcDirectory, suffixes: WARCCompression.fileSuffixes) {
             guard let reader = try? WARCReader(path: layout.warcPath(name)) else { continue }
             while true {
                 guard let entry = try? reader.next() else { break }

@@ -46,11 +46,11 @@ public final class WACZReader {
         }
     }
 
-    /// The WARC files: `archive/…` entries ending in `.warc` or `.warc.gz`.
+    /// The WARC files: `archive/…` entries ending in `.warc`, `.warc.gz` or `.warc.zst` (what
+    /// `vestige export --format wacz` packs).
     public var warcEntries: [ZIPEntry] {
         zip.entries.filter { entry in
-            let lower = entry.name.lowercased()
-            return lower.hasPrefix("archive/") && (lower.hasSuffix(".warc") || lower.hasSuffix(".warc.gz"))
+            entry.name.lowercased().hasPrefix("archive/") && WARCCompression.fileSuffix(of: entry.name) != nil
         }
     }
 

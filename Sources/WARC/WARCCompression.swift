@@ -1,5 +1,5 @@
 /// How a WARC file is compressed, as `WARCReader` detects it from its first bytes.
-public enum WARCCompression: Sendable, Hashable {
+public enum WARCCompression: Sendable, Hashable, CaseIterable {
     /// A plain `.warc`.
     case none
     /// `.warc.gz`: one gzip member per record (WARC 1.1 Annex D), or the whole file as one.
@@ -7,6 +7,27 @@ public enum WARCCompression: Sendable, Hashable {
     /// `.warc.zst`: one zstd frame per record, optionally after a dictionary (IIPC "Zstandard
     /// Compression for WARC Files 1.0"), or the whole file as one frame.
     case zstd
+
+    /// The file-name ending of a WARC file compressed so.
+    public var fileSuffix: String {
+        switch self {
+        case .none: ".warc"
+        case .gzip: ".warc.gz"
+        case .zstd: ".warc.zst"
+        }
+    }
+
+    /// Every WARC file-name ending vestige reads: the one list the folders' listings, the WACZ
+    /// reader and the importers share.
+    public static let fileSuffixes = allCases.map(\.fileSuffix)
+
+    /// The WARC ending `name` has (compared case-insensitively), nil when it is no WARC file name.
+    public static func fileSuffix(of name: String) -> String? {
+        let lower = name.lowercased()
+        return longestSuffixFirst.first { lower.hasSuffix($0) }
+    }
+
+    private static let longestSuffixFirst = fileSuffixes.sorted { $0.count > $1.count }
 
     /// The first bytes of every zstd frame (magic 0xFD2FB528, little-endian).
     static let zstdFrameMagic: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD]

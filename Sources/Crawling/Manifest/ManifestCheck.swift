@@ -64,7 +64,7 @@ public enum ManifestCheck {
         }
 
         let present = Set(
-            directoryEntries(layout.warcDirectory, suffixes: [".warc.gz", ".warc.zst", ".warc"]).map { "warc/" + $0 })
+            directoryEntries(layout.warcDirectory, suffixes: WARCCompression.fileSuffixes).map { "warc/" + $0 })
         let expected = listed.isEmpty ? chained : listed
         for file in present.sorted() where expected[file] == nil { report.added.append(file) }
         let listedFiles = expected.keys.sorted()

@@ -121,7 +121,7 @@ public struct ExportCommand: ParsableCommand {
                 if let line = CDXJIndexer.line(for: entry, filename: file) { lines.append(line) }
             }
         } else {
-            for name in directoryEntries(layout.warcDirectory, suffixes: [".warc.gz", ".warc.zst", ".warc"]) {
+            for name in directoryEntries(layout.warcDirectory, suffixes: WARCCompression.fileSuffixes) {
                 let reader = try WARCReader(path: layout.warcPath(name))
                 while let entry = try reader.next() {
                     if let line = CDXJIndexer.line(for: entry, filename: name) { lines.append(line) }
@@ -134,7 +134,7 @@ public struct ExportCommand: ParsableCommand {
     }
 
     private func exportWACZ(_ request: SearchRequest, layout: ArchiveLayout) throws -> String {
-        let available = directoryEntries(layout.warcDirectory, suffixes: [".warc.gz", ".warc.zst", ".warc"])
+        let available = directoryEntries(layout.warcDirectory, suffixes: WARCCompression.fileSuffixes)
         var files = available
         var pageRecords: Set<String>?
         var outside = 0

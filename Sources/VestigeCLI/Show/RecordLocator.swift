@@ -101,7 +101,7 @@ struct RecordLocator {
 
     /// Reads every WARC file of the archive for a record the index does not list.
     private func scan(for id: String) -> Place? {
-        for name in directoryEntries(layout.warcDirectory, suffixes: [".warc.gz", ".warc.zst", ".warc"]) {
+        for name in directoryEntries(layout.warcDirectory, suffixes: WARCCompression.fileSuffixes) {
             guard let reader = try? WARCReader(path: layout.warcPath(name)) else { continue }
             var failures = 0
             while failures < 1000 {

@@ -43,7 +43,7 @@ public struct VerifyCommand: ParsableCommand {
         guard fileExists(layout.directory) else {
             throw ValidationError("No archive folder at \(layout.directory).")
         }
-        let files = directoryEntries(layout.warcDirectory, suffixes: [".warc", ".warc.gz", ".warc.zst"])
+        let files = directoryEntries(layout.warcDirectory, suffixes: WARCCompression.fileSuffixes)
         let reports = ReportSlots(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             reports.store(
